@@ -1,0 +1,105 @@
+// The typed configuration of redressd, as read from one TOML file.
+//
+// Units: money in integer minor units of the department's currency; business
+// durations in working days and minutes of the department's calendar; wall
+// durations in seconds. Paths are absolute (relative ones in the file are
+// resolved against the file's folder).
+#pragma once
+
+#include <redress/core/plugin/record.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace redress::core {
+
+struct ServerConfig {
+    std::string host = "127.0.0.1";
+    int port = 8080;               //!< 0 picks a free port (logged at start)
+    int threads = 16;              //!< worker threads: one per active keep-alive connection
+    int max_queued = 256;          //!< accepted connections waiting for a thread
+    std::int64_t max_body_bytes = 1 << 20;
+    int keep_alive_timeout_s = 10;
+    int request_timeout_s = 30;
+};
+
+struct StorageConfig {
+    std::string url; //!< "sqlite:///abs/path.db" or "postgresql://…"
+};
+
+struct LogConfig {
+    std::string level = "information"; //!< Poco level: fatal … trace
+};
+
+struct PluginsConfig {
+    std::vector<std::filesystem::path> paths; //!< folders searched for *.so, in order
+    bool builtin = true; //!< also search the plugins shipped with redressd (searched first)
+};
+
+//! Working time: days of the week, daily opening hours, holidays, time zone.
+struct Calendar {
+    std::string timezone = "Asia/Shanghai";
+    std::vector<std::chrono::weekday> days{std::chrono::Monday, std::chrono::Tuesday,
+                                           std::chrono::Wednesday, std::chrono::Thursday,
+                                           std::chrono::Friday};
+    int open_minute = 9 * 60;   //!< minutes after local midnight
+    int close_minute = 18 * 60; //!< exclusive
+    std::vector<std::chrono::year_month_day> holidays;
+};
+
+//! A target in business time: whole working days plus working minutes.
+struct BusinessDuration {
+    int days = 0;
+    int minutes = 0;
+    friend bool operator==(const BusinessDuration&, const BusinessDuration&) = default;
+};
+
+struct SlaTargets {
+    BusinessDuration first_response{0, 4 * 60};
+    BusinessDuration resolution{3, 0};
+};
+
+//! The largest amount each level may approve; above manager needs an executive.
+struct ApprovalLimits {
+    std::int64_t agent = 0;
+    std::int64_t supervisor = 500'00;
+    std::int64_t manager = 5000'00;
+};
+
+struct Department {
+    std::string id;     //!< [a-z0-9-]+, used in URLs and tokens
+    std::string name;   //!< display name, any UTF-8 (e.g. 售后服务部)
+    std::string prefix; //!< tracking-number prefix, 1–4 capital letters (e.g. "AS")
+    std::vector<std::string> channels; //!< enabled intake channels at start
+    SlaTargets sla;
+    ApprovalLimits approval;
+    std::string currency; //!< ISO 4217
+    Calendar calendar;
+};
+
+struct CompanyConfig {
+    std::string name;
+    std::string currency = "CNY";
+    Calendar calendar;
+};
+
+struct Config {
+    std::filesystem::path file;
+    CompanyConfig company;
+    ServerConfig server;
+    StorageConfig storage;
+    LogConfig log;
+    PluginsConfig plugins;
+    std::vector<Department> departments;
+    //! Validated [plugin.<name>] sections with defaults filled, by plugin name.
+    //! Plugins without a section get an empty record with their defaults.
+    std::map<std::string, Record> plugin_configs;
+
+    const Department* find_department(std::string_view id) const;
+};
+
+} // namespace redress::core

@@ -1,0 +1,44 @@
+// Routes (method, path pattern) to handlers. Patterns are literal segments and
+// "{name}" captures, e.g. "/complaints/{id}/transitions". A path that matches
+// no pattern is 404; one that matches with another method is 405 with Allow.
+#pragma once
+
+#include <redress/core/http/http_context.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace redress::core::http {
+
+using Handler = std::function<void(HttpContext&)>;
+
+class Router {
+public:
+    //! Adds a route; later routes never shadow earlier ones with the same pattern.
+    void add(std::string method, std::string pattern, Handler handler, std::string name = {});
+
+    //! Result of matching a request.
+    struct Match {
+        const Handler* handler = nullptr;  //!< null: no route for this method
+        std::string route;                 //!< the route's name (its pattern by default), for metrics
+        std::map<std::string, std::string> params;
+        std::vector<std::string> allowed;  //!< methods allowed on this path (for 405)
+    };
+    Match match(const std::string& method, const std::string& path) const;
+
+    //! Every (method, pattern), e.g. to compare with the OpenAPI document.
+    std::vector<std::pair<std::string, std::string>> routes() const;
+
+private:
+    struct Route {
+        std::string method;
+        std::string pattern;
+        std::vector<std::string> segments;
+        Handler handler;
+        std::string name;
+    };
+    std::vector<Route> routes_;
+};
+
+} // namespace redress::core::http

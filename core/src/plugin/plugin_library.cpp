@@ -1,0 +1,218 @@
+#include <redress/core/plugin/plugin_library.hpp>
+
+#include <boost/dll/shared_library_load_mode.hpp>
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <regex>
+#include <set>
+
+namespace redress::core {
+namespace {
+
+// The smallest descriptor ABI 1.0 knows: everything up to and including the
+// reporter table pointer. Later minors may only be larger.
+constexpr std::size_t min_descriptor_size =
+    offsetof(redress_plugin_descriptor, reporter) + sizeof(void*);
+
+constexpr std::size_t max_name_length = 64;
+constexpr std::size_t max_text_length = 4096;
+
+// Reads a NUL-terminated string from plugin memory with an upper bound, so a
+// garbage pointer to non-terminated memory cannot make us read forever.
+std::string bounded_string(const char* s, std::size_t limit, const char* what) {
+    if (!s)
+        throw std::invalid_argument(std::string(what) + " is NULL");
+    std::size_t n = strnlen(s, limit + 1);
+    if (n > limit)
+        throw std::invalid_argument(std::string(what) + " is longer than " +
+                                    std::to_string(limit) + " bytes");
+    return std::string(s, n);
+}
+
+bool valid_config_type(std::uint32_t t) {
+    return t >= REDRESS_CONFIG_STRING && t <= REDRESS_CONFIG_TABLE_LIST;
+}
+
+} // namespace
+
+std::vector<std::string> family_names(std::uint32_t families) {
+    std::vector<std::string> out;
+    if (families & REDRESS_FAMILY_INTAKE)
+        out.emplace_back("intake");
+    if (families & REDRESS_FAMILY_COMPENSATION)
+        out.emplace_back("compensation");
+    if (families & REDRESS_FAMILY_CATALOG)
+        out.emplace_back("catalog");
+    if (families & REDRESS_FAMILY_REPORTER)
+        out.emplace_back("reporter");
+    return out;
+}
+
+PluginLibrary::PluginLibrary(const std::filesystem::path& file, boost::dll::shared_library library,
+                             const redress_plugin_descriptor* descriptor)
+    : file_(file), library_(std::move(library)), descriptor_(descriptor) {}
+
+std::shared_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& file) {
+    namespace dll = boost::dll;
+    dll::shared_library library;
+    boost::system::error_code ec;
+    // rtld_local keeps each plugin's symbols to itself; rtld_now surfaces a
+    // missing dependency here rather than at the first call.
+    library.load(file.string(), dll::load_mode::rtld_now | dll::load_mode::rtld_local, ec);
+    if (ec) {
+        const char* detail = ::dlerror();
+        throw PluginLoadError(file, "cannot load library: " +
+                                        (detail ? std::string(detail) : ec.message()));
+    }
+    if (!library.has(REDRESS_PLUGIN_ENTRY_NAME))
+        throw PluginLoadError(file, std::string("no entry point '") + REDRESS_PLUGIN_ENTRY_NAME +
+                                        "' (is REDRESS_PLUGIN(...) in the plugin?)");
+    auto entry = library.get<const redress_plugin_descriptor*()>(REDRESS_PLUGIN_ENTRY_NAME);
+    const redress_plugin_descriptor* d = entry();
+    if (!d)
+        throw PluginLoadError(file, "the entry point returned no descriptor");
+
+    // The first eight bytes are the same in every ABI version; nothing else
+    // is read before the version check.
+    if (d->struct_size < 8)
+        throw PluginLoadError(file, "descriptor size " + std::to_string(d->struct_size) +
+                                        " is too small to hold a version");
+    auto abi = [](unsigned major, unsigned minor) {
+        return std::to_string(major) + "." + std::to_string(minor);
+    };
+    const std::string versions = "plugin ABI " + abi(d->abi_major, d->abi_minor) + ", host ABI " +
+                                 abi(REDRESS_ABI_MAJOR, REDRESS_ABI_MINOR);
+    if (d->abi_major != REDRESS_ABI_MAJOR)
+        throw PluginLoadError(file, "ABI major version mismatch (" + versions + ")");
+    if (d->abi_minor > REDRESS_ABI_MINOR)
+        throw PluginLoadError(file, "plugin needs a newer host (" + versions + ")");
+    if (d->struct_size < min_descriptor_size)
+        throw PluginLoadError(file, "descriptor is " + std::to_string(d->struct_size) +
+                                        " bytes; ABI " + abi(d->abi_major, d->abi_minor) +
+                                        " needs at least " + std::to_string(min_descriptor_size));
+
+    std::shared_ptr<PluginLibrary> plugin(new PluginLibrary(file, std::move(library), d));
+    try {
+        plugin->read_descriptor();
+    } catch (const std::invalid_argument& e) {
+        throw PluginLoadError(file, std::string("invalid descriptor: ") + e.what());
+    }
+    return plugin;
+}
+
+void PluginLibrary::read_descriptor() {
+    const redress_plugin_descriptor& d = *descriptor_;
+    name_ = bounded_string(d.name, max_name_length, "name");
+    static const std::regex name_pattern("[a-z0-9][a-z0-9_-]*");
+    if (!std::regex_match(name_, name_pattern))
+        throw std::invalid_argument("name '" + name_ +
+                                    "' must match [a-z0-9][a-z0-9_-]* (lower case, digits, - and _)");
+    version_ = bounded_string(d.version, max_name_length, "version");
+    description_ = d.description ? bounded_string(d.description, max_text_length, "description") : "";
+
+    if (d.families == 0)
+        throw std::invalid_argument("provides no family");
+    if (d.families & ~REDRESS_FAMILY_KNOWN)
+        throw std::invalid_argument("unknown family bits 0x" + [&] {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%x", d.families & ~REDRESS_FAMILY_KNOWN);
+            return std::string(buf);
+        }() + " (this host knows intake, compensation, catalog, reporter)");
+    if (!d.create || !d.destroy)
+        throw std::invalid_argument("create or destroy is NULL");
+
+    auto check_table = [](const void* table, bool declared, std::uint32_t size, std::size_t min,
+                           const char* family) {
+        if (declared && !table)
+            throw std::invalid_argument(std::string(family) + " family declared but its table is NULL");
+        if (!declared && table)
+            throw std::invalid_argument(std::string(family) + " table given but family not declared");
+        if (table && size < min)
+            throw std::invalid_argument(std::string(family) + " table is " + std::to_string(size) +
+                                        " bytes, needs at least " + std::to_string(min));
+    };
+    check_table(d.intake, d.families & REDRESS_FAMILY_INTAKE, d.intake ? d.intake->struct_size : 0,
+                sizeof(redress_intake_api), "intake");
+    check_table(d.compensation, d.families & REDRESS_FAMILY_COMPENSATION,
+                d.compensation ? d.compensation->struct_size : 0, sizeof(redress_compensation_api),
+                "compensation");
+    check_table(d.catalog, d.families & REDRESS_FAMILY_CATALOG,
+                d.catalog ? d.catalog->struct_size : 0, sizeof(redress_catalog_api), "catalog");
+    check_table(d.reporter, d.families & REDRESS_FAMILY_REPORTER,
+                d.reporter ? d.reporter->struct_size : 0, sizeof(redress_reporter_api), "reporter");
+
+    if (d.intake) {
+        if (!d.intake->handle_http || !d.intake->poll)
+            throw std::invalid_argument("intake table has a NULL function");
+        if (d.intake->channel_count == 0 || !d.intake->channels)
+            throw std::invalid_argument("intake family provides no channel");
+        if (d.intake->channel_count > 64)
+            throw std::invalid_argument("intake family declares more than 64 channels");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < d.intake->channel_count; ++i) {
+            std::string c = bounded_string(d.intake->channels[i], max_name_length, "channel name");
+            static const std::regex channel_pattern("[a-z0-9][a-z0-9_-]*");
+            if (!std::regex_match(c, channel_pattern))
+                throw std::invalid_argument("channel name '" + c + "' must match [a-z0-9][a-z0-9_-]*");
+            if (!seen.insert(c).second)
+                throw std::invalid_argument("channel '" + c + "' declared twice");
+            channels_.push_back(c);
+        }
+    }
+    if (d.compensation && !d.compensation->propose)
+        throw std::invalid_argument("compensation table has a NULL function");
+    if (d.catalog && !d.catalog->lookup)
+        throw std::invalid_argument("catalog table has a NULL function");
+    if (d.reporter) {
+        if (!d.reporter->render)
+            throw std::invalid_argument("reporter table has a NULL function");
+        report_format_ = bounded_string(d.reporter->format, max_name_length, "report format");
+        report_content_type_ =
+            bounded_string(d.reporter->content_type, max_text_length, "report content type");
+    }
+
+    if (d.config_key_count > 0 && !d.config_keys)
+        throw std::invalid_argument("config schema count is set but the array is NULL");
+    if (d.config_key_count > 1024)
+        throw std::invalid_argument("config schema has more than 1024 keys");
+    std::set<std::string> paths;
+    for (std::size_t i = 0; i < d.config_key_count; ++i) {
+        const redress_config_key& k = d.config_keys[i];
+        PluginConfigKey key;
+        key.path = bounded_string(k.path, 256, "config key path");
+        if (key.path.empty() || !paths.insert(key.path).second)
+            throw std::invalid_argument("config key '" + key.path + "' is empty or declared twice");
+        if (!valid_config_type(k.type))
+            throw std::invalid_argument("config key '" + key.path + "' has unknown type " +
+                                        std::to_string(k.type));
+        key.type = k.type;
+        key.required = (k.flags & REDRESS_CONFIG_REQUIRED) != 0;
+        key.default_value = k.default_value ? bounded_string(k.default_value, max_text_length,
+                                                             "config default")
+                                            : "";
+        key.description = k.description ? bounded_string(k.description, max_text_length,
+                                                         "config description")
+                                        : "";
+        config_keys_.push_back(std::move(key));
+    }
+    // A nested key "t.k" needs its parent "t" declared as a table.
+    for (const auto& key : config_keys_) {
+        auto dot = key.path.rfind('.');
+        if (dot == std::string::npos)
+            continue;
+        std::string parent = key.path.substr(0, dot);
+        auto it = std::find_if(config_keys_.begin(), config_keys_.end(),
+                               [&](const auto& k) { return k.path == parent; });
+        if (it == config_keys_.end() ||
+            (it->type != REDRESS_CONFIG_TABLE && it->type != REDRESS_CONFIG_TABLE_LIST))
+            throw std::invalid_argument("config key '" + key.path + "' needs '" + parent +
+                                        "' declared as a table or table list");
+    }
+}
+
+} // namespace redress::core

@@ -95,8 +95,12 @@ ApiServer::ApiServer(const ServerConfig& config, const Router& router, Poco::Log
 ApiServer::~ApiServer() { stop(); }
 
 void ApiServer::start() {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)),
-                                   /*backlog*/ 256);
+    // Poco's ServerSocket(address) also sets SO_REUSEPORT, which would let a
+    // second redressd silently share the port; bind explicitly without it.
+    Poco::Net::ServerSocket socket;
+    socket.bind(Poco::Net::SocketAddress(config_.host, static_cast<Poco::UInt16>(config_.port)),
+                /*reuseAddress*/ true, /*reusePort*/ false);
+    socket.listen(256);
     port_ = socket.address().port();
     // Each keep-alive connection holds a thread while open, so the pool is
     // sized from the config, not Poco's default of 16.

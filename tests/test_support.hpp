@@ -4,7 +4,6 @@
 
 #include <Poco/Logger.h>
 #include <Poco/NullChannel.h>
-
 #include <filesystem>
 #include <fstream>
 #include <random>

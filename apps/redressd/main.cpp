@@ -3,11 +3,6 @@
 // exits 0. --check-config and --list-plugins report and exit.
 #include "daemon_options.hpp"
 
-#include <redress/core/config/config_loader.hpp>
-#include <redress/core/http/api_server.hpp>
-#include <redress/core/http/system_routes.hpp>
-#include <redress/core/plugin/plugin_host.hpp>
-
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FormattingChannel.h>
@@ -17,9 +12,12 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
-
 #include <iomanip>
 #include <iostream>
+#include <redress/core/config/config_loader.hpp>
+#include <redress/core/http/api_server.hpp>
+#include <redress/core/http/system_routes.hpp>
+#include <redress/core/plugin/plugin_host.hpp>
 
 namespace redressd {
 
@@ -30,20 +28,28 @@ class Daemon : public Poco::Util::ServerApplication {
 protected:
     void defineOptions(Poco::Util::OptionSet& options) override {
         ServerApplication::defineOptions(options);
-        options.addOption(Option("config", "c", "run with this config file")
-                              .argument("FILE")
-                              .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_config)));
-        options.addOption(Option("check-config", "", "check a config file (and its plugins) and exit; 1 on errors")
-                              .argument("FILE")
-                              .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_check)));
-        options.addOption(Option("list-plugins", "", "list loaded and refused plugins (with --config: its folders too) and exit")
-                              .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_list)));
-        options.addOption(Option("json", "", "with --list-plugins: print JSON")
-                              .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_json)));
-        options.addOption(Option("version", "v", "print the version and exit")
-                              .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_version)));
-        options.addOption(Option("help", "h", "show this help and exit")
-                              .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_help)));
+        options.addOption(
+            Option("config", "c", "run with this config file")
+                .argument("FILE")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_config)));
+        options.addOption(
+            Option("check-config", "",
+                   "check a config file (and its plugins) and exit; 1 on errors")
+                .argument("FILE")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_check)));
+        options.addOption(
+            Option("list-plugins", "",
+                   "list loaded and refused plugins (with --config: its folders too) and exit")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_list)));
+        options.addOption(
+            Option("json", "", "with --list-plugins: print JSON")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_json)));
+        options.addOption(
+            Option("version", "v", "print the version and exit")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_version)));
+        options.addOption(
+            Option("help", "h", "show this help and exit")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_help)));
     }
 
     int main(const std::vector<std::string>& args) override {
@@ -52,11 +58,17 @@ protected:
             return EXIT_USAGE;
         }
         switch (options_.mode) {
-        case Mode::Help: return help();
-        case Mode::Version: std::cout << "redressd " << REDRESS_VERSION << "\n"; return EXIT_OK;
-        case Mode::CheckConfig: return check_config();
-        case Mode::ListPlugins: return list_plugins();
-        case Mode::Run: return serve();
+        case Mode::Help:
+            return help();
+        case Mode::Version:
+            std::cout << "redressd " << REDRESS_VERSION << "\n";
+            return EXIT_OK;
+        case Mode::CheckConfig:
+            return check_config();
+        case Mode::ListPlugins:
+            return list_plugins();
+        case Mode::Run:
+            return serve();
         }
         return EXIT_SOFTWARE;
     }
@@ -117,9 +129,11 @@ private:
         std::unique_ptr<PluginHost> host;
         if (!options_.config.empty()) {
             try {
-                config = std::make_unique<Config>(load_config(options_.config, registry, builtin_plugin_dirs()));
+                config = std::make_unique<Config>(
+                    load_config(options_.config, registry, builtin_plugin_dirs()));
                 setup_logging("error");
-                host = std::make_unique<PluginHost>(registry, *config, Poco::Logger::get("plugins"));
+                host =
+                    std::make_unique<PluginHost>(registry, *config, Poco::Logger::get("plugins"));
             } catch (const ConfigErrors& e) {
                 std::cerr << e.what() << "\n";
                 return 1;

@@ -2,7 +2,6 @@
 // answers GET /channels/hello/ with a greeting from its config, and a
 // compensation policy that always proposes an apology.
 #include <redress/redress.hpp>
-
 #include <string>
 
 class Hello : public redress::IntakeChannel, public redress::CompensationPolicy {
@@ -19,13 +18,16 @@ public:
     }
 
     Hello(redress::Host host, redress::ConfigView config)
-        : host_(host), greeting_(config.string("greeting")) {
+        : host_(host)
+        , greeting_(config.string("greeting")) {
         host_.log(redress::LogLevel::Info, "ready");
     }
 
-    void handle_http(const redress::HttpRequest& request, redress::HttpResponse& response) override {
-        response.status(200).content_type("text/plain; charset=utf-8").body(greeting_ + " " +
-                                                                            std::string(request.path()));
+    void handle_http(const redress::HttpRequest& request,
+                     redress::HttpResponse& response) override {
+        response.status(200)
+            .content_type("text/plain; charset=utf-8")
+            .body(greeting_ + " " + std::string(request.path()));
     }
 
     void propose(const redress::RecordView&, redress::RecordWriter& proposal) override {

@@ -3,9 +3,8 @@
 // as a C compiler lays it out, must keep every field where it was, only
 // append, keep every constant, keep the major, and bump the minor whenever it
 // grows. The baseline is updated only when a new minor is released.
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <map>
 #include <sstream>
 #include <string>

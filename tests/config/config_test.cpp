@@ -2,9 +2,8 @@
 // mistake gives "file:line:column: key: message", and all of them are reported.
 #include "../test_support.hpp"
 
-#include <redress/core/config/config_loader.hpp>
-
 #include <gtest/gtest.h>
+#include <redress/core/config/config_loader.hpp>
 
 using namespace redress::core;
 using redress::test::fixture;
@@ -38,7 +37,9 @@ Loaded load(const std::string& text) {
     return out;
 }
 
-std::vector<std::string> errors_of(const std::string& text) { return load(text).errors; }
+std::vector<std::string> errors_of(const std::string& text) {
+    return load(text).errors;
+}
 
 } // namespace
 
@@ -99,7 +100,8 @@ mailbox = [{ host = "127.0.0.1", port = 1110 }, { host = "::1" }]
     EXPECT_EQ(c.server.max_body_bytes, 64 * 1024);
     EXPECT_EQ(c.server.keep_alive_timeout_s, 120);
     EXPECT_EQ(c.storage.url, "postgresql://redress@127.0.0.1/redress");
-    EXPECT_EQ(c.plugins.paths, (std::vector<std::filesystem::path>{"/etc/redress/plugins", "/opt/redress/plugins"}));
+    EXPECT_EQ(c.plugins.paths,
+              (std::vector<std::filesystem::path>{"/etc/redress/plugins", "/opt/redress/plugins"}));
     const Department& d = c.departments[0];
     EXPECT_EQ(d.currency, "USD");
     EXPECT_EQ(d.sla.first_response, (BusinessDuration{1, 270}));
@@ -159,11 +161,13 @@ TEST(ConfigErrors, WrongType) {
 TEST(ConfigErrors, ValueOutOfRange) {
     auto e = errors_of("[server]\nport = 70000\n" + minimal);
     ASSERT_EQ(e.size(), 1u);
-    EXPECT_EQ(e[0], "/etc/redress/x.toml:2:8: server.port: must be between 0 and 65535, found 70000");
+    EXPECT_EQ(e[0],
+              "/etc/redress/x.toml:2:8: server.port: must be between 0 and 65535, found 70000");
 }
 
 TEST(ConfigErrors, DuplicateDepartmentIdAndPrefix) {
-    auto e = errors_of(minimal + "[[department]]\nid = \"after-sales\"\nname = \"x\"\nprefix = \"AS\"\n");
+    auto e = errors_of(minimal +
+                       "[[department]]\nid = \"after-sales\"\nname = \"x\"\nprefix = \"AS\"\n");
     ASSERT_EQ(e.size(), 2u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:7:6: department[1].id: duplicate department id "
                     "\"after-sales\" (also department[0])");
@@ -172,16 +176,20 @@ TEST(ConfigErrors, DuplicateDepartmentIdAndPrefix) {
 }
 
 TEST(ConfigErrors, UnknownChannelNamesTheLoadedOnes) {
-    auto e = errors_of("[[department]]\nid = \"a\"\nname = \"A\"\nprefix = \"A\"\nchannels = [\"hello\", \"fax\"]\n");
+    auto e = errors_of("[[department]]\nid = \"a\"\nname = \"A\"\nprefix = \"A\"\nchannels = "
+                       "[\"hello\", \"fax\"]\n");
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:5:22: department[0].channels[1]: unknown channel \"fax\" "
                     "(loaded channels: hello, hello-fax)");
 }
 
 TEST(ConfigErrors, DuplicateChannel) {
-    auto e = errors_of("[[department]]\nid = \"a\"\nname = \"A\"\nprefix = \"A\"\nchannels = [\"hello\", \"hello\"]\n");
+    auto e = errors_of("[[department]]\nid = \"a\"\nname = \"A\"\nprefix = \"A\"\nchannels = "
+                       "[\"hello\", \"hello\"]\n");
     ASSERT_EQ(e.size(), 1u);
-    EXPECT_EQ(e[0], "/etc/redress/x.toml:5:22: department[0].channels[1]: channel \"hello\" listed twice");
+    EXPECT_EQ(
+        e[0],
+        "/etc/redress/x.toml:5:22: department[0].channels[1]: channel \"hello\" listed twice");
 }
 
 TEST(ConfigErrors, BadSlaDuration) {
@@ -222,10 +230,13 @@ TEST(ConfigErrors, BadPrefixAndId) {
 }
 
 TEST(ConfigErrors, BadHolidayAndOpeningHours) {
-    auto e = errors_of("[company.calendar]\nholidays = [\"2026-02-30\"]\nopen = \"19:00\"\nclose = \"18:00\"\n" + minimal);
+    auto e = errors_of(
+        "[company.calendar]\nholidays = [\"2026-02-30\"]\nopen = \"19:00\"\nclose = \"18:00\"\n" +
+        minimal);
     ASSERT_EQ(e.size(), 2u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:1:1: company.calendar: open must be before close");
-    EXPECT_EQ(e[1], "/etc/redress/x.toml:2:13: company.calendar.holidays[0]: expected a date such as 2026-10-01");
+    EXPECT_EQ(e[1], "/etc/redress/x.toml:2:13: company.calendar.holidays[0]: expected a date such "
+                    "as 2026-10-01");
 }
 
 TEST(ConfigErrors, BadLogLevelAndStorageUrl) {
@@ -233,7 +244,8 @@ TEST(ConfigErrors, BadLogLevelAndStorageUrl) {
     ASSERT_EQ(e.size(), 2u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:4:7: storage.url: expected \"sqlite://<path>\" or "
                     "\"postgresql://…\", found \"mysql://db\"");
-    EXPECT_EQ(e[1].rfind("/etc/redress/x.toml:2:9: log.level: expected one of fatal", 0), 0u) << e[1];
+    EXPECT_EQ(e[1].rfind("/etc/redress/x.toml:2:9: log.level: expected one of fatal", 0), 0u)
+        << e[1];
 }
 
 TEST(ConfigErrors, PluginSectionUnknownKey) {
@@ -246,7 +258,8 @@ TEST(ConfigErrors, PluginSectionUnknownKey) {
 TEST(ConfigErrors, PluginSectionWrongTypes) {
     auto e = errors_of(minimal + "[plugin.fixture-intake]\ngreeting = 5\ntags = [\"a\", 2]\n");
     ASSERT_EQ(e.size(), 2u);
-    EXPECT_EQ(e[0], "/etc/redress/x.toml:7:12: plugin.fixture-intake.greeting: expected a string, found integer");
+    EXPECT_EQ(e[0], "/etc/redress/x.toml:7:12: plugin.fixture-intake.greeting: expected a string, "
+                    "found integer");
     EXPECT_EQ(e[1], "/etc/redress/x.toml:8:14: plugin.fixture-intake.tags[1]: expected an array "
                     "of strings, found an element of type integer");
 }
@@ -254,7 +267,9 @@ TEST(ConfigErrors, PluginSectionWrongTypes) {
 TEST(ConfigErrors, PluginSectionMissingRequiredKeyInTableList) {
     auto e = errors_of(minimal + "[[plugin.fixture-intake.mailbox]]\nport = 995\n");
     ASSERT_EQ(e.size(), 1u);
-    EXPECT_EQ(e[0], "/etc/redress/x.toml:6:1: plugin.fixture-intake.mailbox[0].host: missing required key");
+    EXPECT_EQ(
+        e[0],
+        "/etc/redress/x.toml:6:1: plugin.fixture-intake.mailbox[0].host: missing required key");
 }
 
 TEST(ConfigErrors, SectionForAPluginThatIsNotLoaded) {
@@ -267,7 +282,8 @@ TEST(ConfigErrors, SectionForAPluginThatIsNotLoaded) {
 TEST(ConfigErrors, NoDepartment) {
     auto e = errors_of("[server]\nport = 1\n");
     ASSERT_EQ(e.size(), 1u);
-    EXPECT_NE(e[0].find("department: at least one [[department]] is required"), std::string::npos) << e[0];
+    EXPECT_NE(e[0].find("department: at least one [[department]] is required"), std::string::npos)
+        << e[0];
 }
 
 TEST(ConfigErrors, EveryErrorIsReportedNotOnlyTheFirst) {
@@ -286,6 +302,24 @@ sla = { resolution = "soon" }
     EXPECT_EQ(e.size(), 5u);
 }
 
+TEST(ConfigErrors, LoadConfigReportsBothPhasesInFileOrder) {
+    TempDir dir;
+    auto file = dir.write("x.toml", "[[department]]\nid = \"a\"\nname = \"A\"\nprefix = \"A\"\n"
+                                    "channels = [\"fax\"]\nsla = { first_response = \"soon\" }\n");
+    PluginRegistry registry;
+    try {
+        load_config(file, registry);
+        FAIL();
+    } catch (const ConfigErrors& e) {
+        ASSERT_EQ(e.errors().size(), 2u);
+        EXPECT_EQ(e.errors()[0].line, 5); // phase 2: unknown channel
+        EXPECT_EQ(e.errors()[1].line, 6); // phase 1: bad duration
+        EXPECT_EQ(
+            std::string(e.what()).rfind("2 config error(s):\n  " + file.string() + ":5:13: ", 0),
+            0u);
+    }
+}
+
 TEST(ConfigErrors, MissingFile) {
     PluginRegistry registry;
     try {
@@ -300,9 +334,10 @@ TEST(ConfigErrors, MissingFile) {
 
 TEST(ConfigErrors, HostileInputDoesNotCrash) {
     // Deep nesting, huge numbers, invalid UTF-8, NUL bytes.
-    for (std::string text : {std::string(5000, '[') , std::string("x = 99999999999999999999999\n"),
-                             std::string("name = \"\xff\xfe\"\n"), std::string("a = \"b\0c\"\n", 11),
-                             std::string("[[department]]\n") + std::string(100000, 'x')}) {
+    for (std::string text :
+         {std::string(5000, '['), std::string("x = 99999999999999999999999\n"),
+          std::string("name = \"\xff\xfe\"\n"), std::string("a = \"b\0c\"\n", 11),
+          std::string("[[department]]\n") + std::string(100000, 'x')}) {
         auto e = errors_of(text);
         EXPECT_FALSE(e.empty());
     }

@@ -8,7 +8,6 @@
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-
 #include <csignal>
 #include <filesystem>
 #include <memory>
@@ -66,7 +65,8 @@ public:
         return std::nullopt;
     }
 
-    HttpReply request(const std::string& method, const std::string& path, const std::string& body = {},
+    HttpReply request(const std::string& method, const std::string& path,
+                      const std::string& body = {},
                       const std::string& content_type = "application/json") const {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
         Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);

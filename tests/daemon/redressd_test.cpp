@@ -6,7 +6,6 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-
 #include <gtest/gtest.h>
 
 using redress::test::RedressdProcess;
@@ -65,7 +64,8 @@ TEST(Redressd, ListsLoadedAndRefusedPluginsWithReasons) {
     for (std::size_t i = 0; i < refused->size(); ++i)
         reasons += refused->getObject(i)->getValue<std::string>("reason") + "\n";
     EXPECT_NE(reasons.find("ABI major version mismatch"), std::string::npos) << reasons;
-    EXPECT_NE(reasons.find("create failed: cannot reach mail server"), std::string::npos) << reasons;
+    EXPECT_NE(reasons.find("create failed: cannot reach mail server"), std::string::npos)
+        << reasons;
     EXPECT_NE(reasons.find("duplicate plugin name 'fixture-policy'"), std::string::npos) << reasons;
     d.signal(SIGTERM);
     EXPECT_EQ(d.wait(), 0);
@@ -81,7 +81,8 @@ TEST(Redressd, AnswersUnknownRoutesAndMethodsWithJsonErrors) {
     EXPECT_EQ(json(missing.body)->getObject("error")->getValue<std::string>("code"), "not_found");
     auto wrong = d.request("DELETE", "/health");
     EXPECT_EQ(wrong.status, 405);
-    EXPECT_EQ(json(wrong.body)->getObject("error")->getValue<std::string>("code"), "method_not_allowed");
+    EXPECT_EQ(json(wrong.body)->getObject("error")->getValue<std::string>("code"),
+              "method_not_allowed");
     EXPECT_EQ(d.request("GET", "/health").status, 200); // still serving
     d.signal(SIGINT);
     EXPECT_EQ(d.wait(), 0);
@@ -89,17 +90,21 @@ TEST(Redressd, AnswersUnknownRoutesAndMethodsWithJsonErrors) {
 
 TEST(Redressd, RefusesToStartOnABadConfigWithEveryErrorOnStderr) {
     TempDir dir;
-    auto config = dir.write("bad.toml", "[server]\nport = \"eighty\"\n[[department]]\nid = \"a\"\n"
-                                        "name = \"A\"\nprefix = \"A\"\nchannels = [\"carrier-pigeon\"]\n");
+    auto config =
+        dir.write("bad.toml", "[server]\nport = \"eighty\"\n[[department]]\nid = \"a\"\n"
+                              "name = \"A\"\nprefix = \"A\"\nchannels = [\"carrier-pigeon\"]\n");
     RedressdProcess d({"--config", config.string()});
     EXPECT_FALSE(d.wait_listening());
     EXPECT_EQ(d.wait(), 1);
     std::string err = d.stderr_text();
     EXPECT_NE(err.find("2 config error(s)"), std::string::npos) << err;
     EXPECT_NE(err.find(config.string() + ":2:8: server.port: expected an integer, found string"),
-              std::string::npos) << err;
-    EXPECT_NE(err.find(config.string() + ":7:13: department[0].channels[0]: unknown channel \"carrier-pigeon\""),
-              std::string::npos) << err;
+              std::string::npos)
+        << err;
+    EXPECT_NE(err.find(config.string() +
+                       ":7:13: department[0].channels[0]: unknown channel \"carrier-pigeon\""),
+              std::string::npos)
+        << err;
 }
 
 TEST(Redressd, CheckConfigExitsZeroOnGoodAndOneOnBad) {
@@ -112,8 +117,11 @@ TEST(Redressd, CheckConfigExitsZeroOnGoodAndOneOnBad) {
     auto bad = dir.write("bad.toml", config_with("[plugin.fixture-intake]\nlimit = \"ten\"\n"));
     RedressdProcess ko({"--check-config", bad.string()});
     EXPECT_EQ(ko.wait(), 1);
-    EXPECT_NE(ko.stderr_text().find(bad.string() + ":15:9: plugin.fixture-intake.limit: expected an integer, found string"),
-              std::string::npos) << ko.stderr_text();
+    EXPECT_NE(
+        ko.stderr_text().find(
+            bad.string() + ":15:9: plugin.fixture-intake.limit: expected an integer, found string"),
+        std::string::npos)
+        << ko.stderr_text();
 }
 
 TEST(Redressd, ListPluginsPrintsLoadedAndRefused) {
@@ -124,8 +132,11 @@ TEST(Redressd, ListPluginsPrintsLoadedAndRefused) {
     std::string out = d.stdout_text();
     EXPECT_NE(out.find("fixture-intake"), std::string::npos) << out;
     EXPECT_NE(out.find("refused:"), std::string::npos) << out;
-    EXPECT_NE(out.find("fixture_abi_newer_minor.so: plugin needs a newer host (plugin ABI 1.1, host ABI 1.0)"),
-              std::string::npos) << out;
+    EXPECT_NE(
+        out.find(
+            "fixture_abi_newer_minor.so: plugin needs a newer host (plugin ABI 1.1, host ABI 1.0)"),
+        std::string::npos)
+        << out;
 }
 
 TEST(Redressd, RefusesAPortInUse) {
@@ -143,7 +154,8 @@ TEST(Redressd, RefusesAPortInUse) {
         second.signal(SIGKILL); // it must not share the port; don't hang if it did
     EXPECT_FALSE(shared);
     EXPECT_NE(second.wait(), 0);
-    EXPECT_NE(second.stderr_text().find("cannot listen on"), std::string::npos) << second.stderr_text();
+    EXPECT_NE(second.stderr_text().find("cannot listen on"), std::string::npos)
+        << second.stderr_text();
     first.signal(SIGTERM);
     EXPECT_EQ(first.wait(), 0);
 }

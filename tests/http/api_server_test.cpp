@@ -2,15 +2,12 @@
 // every failure becomes a JSON error while the server keeps serving.
 #include "../test_support.hpp"
 
-#include <redress/core/http/api_server.hpp>
-
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-
 #include <gtest/gtest.h>
-
+#include <redress/core/http/api_server.hpp>
 #include <sstream>
 
 using namespace redress::core;
@@ -34,10 +31,11 @@ protected:
         router_.add("GET", "/items/{id}/notes/{note}", [](HttpContext& c) {
             c.send_text(HTTPResponse::HTTP_OK, "text/plain", c.param("id") + "|" + c.param("note"));
         });
-        router_.add("GET", "/boom", [](HttpContext&) -> void { throw std::runtime_error("secret detail"); });
+        router_.add("GET", "/boom",
+                    [](HttpContext&) -> void { throw std::runtime_error("secret detail"); });
         router_.add("GET", "/invalid", [](HttpContext&) -> void {
-            throw HttpError(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field", "phone is not a number",
-                            "customer.phone");
+            throw HttpError(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
+                            "phone is not a number", "customer.phone");
         });
         ServerConfig config;
         config.port = 0;
@@ -121,7 +119,9 @@ TEST_F(ApiServerTest, HandlerExceptionIs500WithoutLeakingDetailAndServingGoesOn)
 TEST_F(ApiServerTest, HttpErrorCarriesCodeMessageAndField) {
     auto r = call("GET", "/invalid");
     EXPECT_EQ(r.status, 422);
-    EXPECT_EQ(r.body, R"({"error":{"code":"invalid_field","field":"customer.phone","message":"phone is not a number"}})");
+    EXPECT_EQ(
+        r.body,
+        R"({"error":{"code":"invalid_field","field":"customer.phone","message":"phone is not a number"}})");
 }
 
 TEST(Router, FirstMatchingRouteWinsAndAllowedMethodsAreCollected) {

@@ -2,14 +2,12 @@
 // contained, counted and reported with the plugin's name; unloading unmaps.
 #include "../test_support.hpp"
 
+#include <fstream>
+#include <gtest/gtest.h>
 #include <redress/core/config/config.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/plugin/plugin_instance.hpp>
 #include <redress/core/plugin/plugin_registry.hpp>
-
-#include <gtest/gtest.h>
-
-#include <fstream>
 #include <sstream>
 
 using namespace redress::core;
@@ -20,7 +18,8 @@ namespace {
 
 std::shared_ptr<PluginInstance> make(const std::string& target, const Record& config = {}) {
     auto lib = PluginLibrary::load(fixture(target));
-    return PluginInstance::create(lib, config, quiet_logger(), [] { return std::int64_t{1'700'000'000'000}; });
+    return PluginInstance::create(lib, config, quiet_logger(),
+                                  [] { return std::int64_t{1'700'000'000'000}; });
 }
 
 bool mapped(const std::filesystem::path& file) {
@@ -36,7 +35,9 @@ TEST(PluginInstance, IntakeHandlesHttpWithItsConfig) {
     Record config;
     config.set("greeting", std::string("欢迎"));
     config.set("limit", std::int64_t{3});
-    config.add_record("mailbox").set("host", std::string("127.0.0.1")).set("port", std::int64_t{1110});
+    config.add_record("mailbox")
+        .set("host", std::string("127.0.0.1"))
+        .set("port", std::int64_t{1110});
     auto p = make("fixture_intake", config);
     Record request;
     request.set("method", std::string("POST")).set("path", std::string("/form"));
@@ -58,8 +59,9 @@ TEST(PluginInstance, PluginErrorStatusReachesTheHostWithItsMessage) {
         FAIL() << "expected PluginCallError";
     } catch (const PluginCallError& e) {
         EXPECT_EQ(e.status(), REDRESS_E_INVALID);
-        EXPECT_EQ(std::string(e.what()),
-                  "fixture-intake: handle_http failed (invalid): field 'phone': not a phone number");
+        EXPECT_EQ(
+            std::string(e.what()),
+            "fixture-intake: handle_http failed (invalid): field 'phone': not a phone number");
     }
     EXPECT_EQ(p->stats().errors, 1u);
 }
@@ -70,7 +72,9 @@ TEST(PluginInstance, PolicyProposesThroughTheSdk) {
     auto p = make("fixture_policy", config);
     Record input;
     auto& complaint = input.add_record("complaint");
-    complaint.add_record("loss").set("amount_minor", std::int64_t{10000}).set("currency", std::string("CNY"));
+    complaint.add_record("loss")
+        .set("amount_minor", std::int64_t{10000})
+        .set("currency", std::string("CNY"));
     input.set("company_at_fault", true);
     Record proposal;
     p->propose(input, proposal);
@@ -115,17 +119,19 @@ TEST(PluginInstance, ReporterStreamsRowsIntoTheSink) {
         rows[i].set("key", "渠道" + std::to_string(i)).set("count", std::int64_t{i * 10});
     std::size_t next = 0;
     std::string out;
-    p->render(params, [&]() -> const Record* { return next < rows.size() ? &rows[next++] : nullptr; },
-              [&](std::string_view bytes) {
-                  out += bytes;
-                  return true;
-              });
+    p->render(
+        params, [&]() -> const Record* { return next < rows.size() ? &rows[next++] : nullptr; },
+        [&](std::string_view bytes) {
+            out += bytes;
+            return true;
+        });
     EXPECT_EQ(out, "# 周报\n渠道0=0\n渠道1=10\n渠道2=20\n");
 }
 
 TEST(PluginInstance, ReporterSeesAClosedSinkAsAnError) {
     auto p = make("fixture_reporter");
-    EXPECT_THROW(p->render({}, [] { return nullptr; }, [](std::string_view) { return false; }),
+    EXPECT_THROW(p->render(
+                     {}, [] { return nullptr; }, [](std::string_view) { return false; }),
                  PluginCallError);
 }
 
@@ -181,7 +187,12 @@ TEST(PluginLifetime, LibraryIsUnmappedAfterTheLastInstanceIsGone) {
     // The registry's reference is gone; the instance still holds the library.
     EXPECT_TRUE(mapped(file));
     std::string out;
-    instance->render({}, [] { return nullptr; }, [&](std::string_view b) { out += b; return true; });
+    instance->render(
+        {}, [] { return nullptr; },
+        [&](std::string_view b) {
+            out += b;
+            return true;
+        });
     EXPECT_EQ(out, "# \n");
     instance.reset();
     EXPECT_FALSE(mapped(file));

@@ -2,12 +2,10 @@
 // a reason naming the file, going on with the others.
 #include "../test_support.hpp"
 
-#include <redress/core/plugin/plugin_registry.hpp>
-
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <random>
+#include <redress/core/plugin/plugin_registry.hpp>
 
 using namespace redress::core;
 using redress::test::fixture;
@@ -100,8 +98,9 @@ TEST(PluginLoader, RefusesDuplicateNameAndKeepsTheFirst) {
     ASSERT_TRUE(first);
     EXPECT_FALSE(second);
     ASSERT_EQ(r.refusals().size(), 1u);
-    EXPECT_EQ(r.refusals()[0].reason, "duplicate plugin name 'fixture-policy' (already loaded from " +
-                                          fixture("fixture_policy").string() + ")");
+    EXPECT_EQ(r.refusals()[0].reason,
+              "duplicate plugin name 'fixture-policy' (already loaded from " +
+                  fixture("fixture_policy").string() + ")");
     EXPECT_EQ(r.libraries().size(), 1u);
 }
 
@@ -119,7 +118,8 @@ TEST(PluginLoader, DirectoryScanGoesOnPastEveryBadFile) {
     std::vector<std::string> loaded;
     for (const auto& l : r.libraries())
         loaded.push_back(l->name());
-    EXPECT_EQ(loaded, (std::vector<std::string>{"fixture-intake", "fixture-policy", "fixture-reporter"}));
+    EXPECT_EQ(loaded,
+              (std::vector<std::string>{"fixture-intake", "fixture-policy", "fixture-reporter"}));
     EXPECT_EQ(r.refusals().size(), 6u);
     for (const auto& refusal : r.refusals())
         EXPECT_EQ(refusal.file.parent_path(), dir.path()) << refusal.reason;

@@ -1,15 +1,16 @@
 // The SDK's C++ views over host records, exercised through the real host
 // function table, as a plugin would use them.
+#include <gtest/gtest.h>
 #include <redress/core/plugin/host_api.hpp>
 #include <redress/redress.hpp>
-
-#include <gtest/gtest.h>
 
 using redress::core::host_api;
 using redress::core::Record;
 
 namespace {
-const redress_host_api* api() { return &host_api(); }
+const redress_host_api* api() {
+    return &host_api();
+}
 } // namespace
 
 TEST(SdkRecord, WriterAndViewRoundTripEveryType) {
@@ -79,7 +80,9 @@ TEST(SdkRecord, ComplaintViewReadsTheRegistrationForm) {
 
 TEST(SdkRecord, HostCreatesOwnedRecordsAndReadsTheClock) {
     redress_host host;
-    host.clock = [] { return std::int64_t{123}; };
+    host.clock = [] {
+        return std::int64_t{123};
+    };
     redress::Host h(api(), &host);
     EXPECT_EQ(h.now_ms(), 123);
     auto owned = h.make_record();

@@ -1,13 +1,11 @@
 // plugin_probe FILE [EXPECTED_NAME]: loads one plugin library into the host
 // the way redressd does, creates it with its defaults, calls every family it
 // provides once, and prints what it answered. Exit 0 when all of that works.
+#include <Poco/Logger.h>
+#include <iostream>
 #include <redress/core/config/config_loader.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/plugin/plugin_registry.hpp>
-
-#include <Poco/Logger.h>
-
-#include <iostream>
 
 using namespace redress::core;
 
@@ -28,7 +26,8 @@ int main(int argc, char** argv) {
     }
     // Defaults come from the schema, exactly as for a config without a section.
     std::vector<ConfigError> errors;
-    auto parsed = parse_config_text("[[department]]\nid=\"d\"\nname=\"D\"\nprefix=\"D\"\n", "probe.toml", errors);
+    auto parsed = parse_config_text("[[department]]\nid=\"d\"\nname=\"D\"\nprefix=\"D\"\n",
+                                    "probe.toml", errors);
     check_against_plugins(parsed, registry, errors);
     PluginHost host(registry, parsed.config, Poco::Logger::get("probe"));
     auto instance = host.find(lib->name());

@@ -1,14 +1,12 @@
-#include <redress/core/config/config_loader.hpp>
-
 #include "plugin_section.hpp"
 #include "toml_reader.hpp"
 
-#include <date/tz.h>
-
 #include <cerrno>
 #include <cstring>
+#include <date/tz.h>
 #include <fstream>
 #include <map>
+#include <redress/core/config/config_loader.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -25,7 +23,8 @@ constexpr std::int64_t max_money = 1'000'000'000'000; // 10^12 minor units
 std::optional<BusinessDuration> parse_business_duration(const std::string& s) {
     static const std::regex re(R"(^\s*(?:(\d{1,3})d)?\s*(?:(\d{1,4})h)?\s*(?:(\d{1,5})m)?\s*$)");
     std::smatch m;
-    if (s.empty() || !std::regex_match(s, m, re) || (!m[1].matched && !m[2].matched && !m[3].matched))
+    if (s.empty() || !std::regex_match(s, m, re) ||
+        (!m[1].matched && !m[2].matched && !m[3].matched))
         return std::nullopt;
     BusinessDuration d;
     d.days = m[1].matched ? std::stoi(m[1]) : 0;
@@ -53,8 +52,8 @@ std::optional<std::int64_t> parse_size(const std::string& s) {
         return std::nullopt;
     std::int64_t n = std::stoll(m[1]);
     static const std::map<std::string, std::int64_t> units{
-        {"", 1},          {"B", 1},         {"KiB", 1 << 10},       {"MiB", 1 << 20},
-        {"GiB", 1 << 30}, {"KB", 1000},     {"MB", 1000 * 1000},    {"GB", 1000 * 1000 * 1000}};
+        {"", 1},          {"B", 1},     {"KiB", 1 << 10},    {"MiB", 1 << 20},
+        {"GiB", 1 << 30}, {"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000}};
     return n * units.at(m[2].str());
 }
 
@@ -92,9 +91,8 @@ std::optional<std::chrono::year_month_day> parse_date(const toml::node& n) {
 }
 
 std::optional<std::chrono::weekday> parse_weekday(const std::string& s) {
-    static const std::map<std::string, unsigned> days{{"sun", 0}, {"mon", 1}, {"tue", 2},
-                                                      {"wed", 3}, {"thu", 4}, {"fri", 5},
-                                                      {"sat", 6}};
+    static const std::map<std::string, unsigned> days{
+        {"sun", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6}};
     auto it = days.find(s);
     if (it == days.end())
         return std::nullopt;
@@ -112,7 +110,9 @@ bool valid_timezone(const std::string& tz) {
 
 class Parser {
 public:
-    Parser(const std::filesystem::path& file, ErrorSink& sink) : file_(file), sink_(sink) {}
+    Parser(const std::filesystem::path& file, ErrorSink& sink)
+        : file_(file)
+        , sink_(sink) {}
 
     Config parse(const toml::table& root) {
         Config c;
@@ -164,7 +164,8 @@ private:
         if (std::regex_match(v, re))
             out = v;
         else
-            r.error(*r.raw().get(key), key, "expected an ISO 4217 code such as \"CNY\", found \"" + v + "\"");
+            r.error(*r.raw().get(key), key,
+                    "expected an ISO 4217 code such as \"CNY\", found \"" + v + "\"");
     }
 
     void calendar(const toml::table& t, const std::string& path, Calendar& c) {
@@ -174,7 +175,8 @@ private:
                 c.timezone = *tz;
             else
                 r.error(*t.get("timezone"), "timezone",
-                        "unknown time zone \"" + *tz + "\" (expected an IANA name such as \"Asia/Shanghai\")");
+                        "unknown time zone \"" + *tz +
+                            "\" (expected an IANA name such as \"Asia/Shanghai\")");
         }
         if (auto days = r.array("days")) {
             std::vector<std::chrono::weekday> out;
@@ -253,7 +255,8 @@ private:
         if (auto v = r.string(key)) {
             auto secs = parse_wall_seconds(*v);
             if (!secs || *secs <= 0)
-                r.error(*r.raw().get(key), key, "expected a duration such as \"10s\", \"5m\" or \"1h\"");
+                r.error(*r.raw().get(key), key,
+                        "expected a duration such as \"10s\", \"5m\" or \"1h\"");
             else
                 out = *secs;
         }
@@ -270,7 +273,8 @@ private:
                     url = *v;
                 else
                     r.error(*t->get("url"), "url",
-                            "expected \"sqlite://<path>\" or \"postgresql://…\", found \"" + *v + "\"");
+                            "expected \"sqlite://<path>\" or \"postgresql://…\", found \"" + *v +
+                                "\"");
             }
             r.finish();
         }
@@ -287,9 +291,11 @@ private:
             if (levels.count(*v))
                 l.level = *v;
             else
-                r.error(*t.get("level"), "level",
-                        "expected one of fatal, critical, error, warning, notice, information, debug, "
-                        "trace; found \"" + *v + "\"");
+                r.error(
+                    *t.get("level"), "level",
+                    "expected one of fatal, critical, error, warning, notice, information, debug, "
+                    "trace; found \"" +
+                        *v + "\"");
         }
         r.finish();
     }
@@ -317,9 +323,13 @@ private:
             if (auto v = r.string("id")) {
                 static const std::regex re("^[a-z0-9][a-z0-9-]{0,31}$");
                 if (!std::regex_match(*v, re))
-                    r.error(*t.get("id"), "id", "expected lower-case letters, digits and '-', at most 32, found \"" + *v + "\"");
+                    r.error(*t.get("id"), "id",
+                            "expected lower-case letters, digits and '-', at most 32, found \"" +
+                                *v + "\"");
                 else if (auto [it, fresh] = ids.emplace(*v, i); !fresh)
-                    r.error(*t.get("id"), "id", "duplicate department id \"" + *v + "\" (also department[" + std::to_string(it->second) + "])");
+                    r.error(*t.get("id"), "id",
+                            "duplicate department id \"" + *v + "\" (also department[" +
+                                std::to_string(it->second) + "])");
                 d.id = *v;
             } else if (!t.get("id")) {
                 r.missing("id");
@@ -331,9 +341,12 @@ private:
             if (auto v = r.string("prefix")) {
                 static const std::regex re("^[A-Z]{1,4}$");
                 if (!std::regex_match(*v, re))
-                    r.error(*t.get("prefix"), "prefix", "expected 1 to 4 capital letters such as \"AS\", found \"" + *v + "\"");
+                    r.error(*t.get("prefix"), "prefix",
+                            "expected 1 to 4 capital letters such as \"AS\", found \"" + *v + "\"");
                 else if (auto [it, fresh] = prefixes.emplace(*v, i); !fresh)
-                    r.error(*t.get("prefix"), "prefix", "duplicate tracking prefix \"" + *v + "\" (also department[" + std::to_string(it->second) + "])");
+                    r.error(*t.get("prefix"), "prefix",
+                            "duplicate tracking prefix \"" + *v + "\" (also department[" +
+                                std::to_string(it->second) + "])");
                 d.prefix = *v;
             } else if (!t.get("prefix")) {
                 r.missing("prefix");
@@ -342,7 +355,8 @@ private:
                 std::set<std::string> seen;
                 for (std::size_t j = 0; j < v->size(); ++j)
                     if (!seen.insert((*v)[j]).second)
-                        r.error(*t.get("channels")->as_array()->get(j), "channels[" + std::to_string(j) + "]",
+                        r.error(*t.get("channels")->as_array()->get(j),
+                                "channels[" + std::to_string(j) + "]",
                                 "channel \"" + (*v)[j] + "\" listed twice");
                 d.channels = *v;
             }
@@ -364,10 +378,13 @@ private:
         for (const char* key : {"first_response", "resolution"}) {
             if (auto v = r.string(key)) {
                 if (auto d = parse_business_duration(*v))
-                    (std::string_view(key) == "first_response" ? s.first_response : s.resolution) = *d;
+                    (std::string_view(key) == "first_response" ? s.first_response : s.resolution) =
+                        *d;
                 else
                     r.error(*t.get(key), key,
-                            "expected a business duration such as \"4h\", \"3d\" or \"1d4h\", found \"" + *v + "\"");
+                            "expected a business duration such as \"4h\", \"3d\" or \"1d4h\", "
+                            "found \"" +
+                                *v + "\"");
             }
         }
         r.finish();
@@ -417,7 +434,8 @@ ParsedConfig parse_config_text(std::string_view text, const std::filesystem::pat
 ParsedConfig parse_config(const std::filesystem::path& file, std::vector<ConfigError>& errors) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        errors.push_back({file.string(), 0, 0, "", "cannot open config file: " + std::string(std::strerror(errno))});
+        errors.push_back({file.string(), 0, 0, "",
+                          "cannot open config file: " + std::string(std::strerror(errno))});
         return {};
     }
     std::stringstream buffer;
@@ -444,9 +462,12 @@ void check_against_plugins(ParsedConfig& parsed, const PluginRegistry& registry,
                 const std::string& ch = c.departments[i].channels[j];
                 if (!registry.find_channel(ch))
                     sink.at(channels->get(j)->source(),
-                            "department[" + std::to_string(i) + "].channels[" + std::to_string(j) + "]",
+                            "department[" + std::to_string(i) + "].channels[" + std::to_string(j) +
+                                "]",
                             "unknown channel \"" + ch + "\" (" +
-                                (known.empty() ? "no intake plugin is loaded" : "loaded channels: " + known) + ")");
+                                (known.empty() ? "no intake plugin is loaded"
+                                               : "loaded channels: " + known) +
+                                ")");
             }
         }
 
@@ -472,9 +493,8 @@ void check_against_plugins(ParsedConfig& parsed, const PluginRegistry& registry,
             if (const toml::node* n = sections->get(lib->name()); n && n->is_table())
                 section = n->as_table();
         static const toml::table empty;
-        c.plugin_configs[lib->name()] =
-            plugin_section::validate(section ? *section : empty, "plugin." + lib->name(),
-                                     lib->config_keys(), sink);
+        c.plugin_configs[lib->name()] = plugin_section::validate(
+            section ? *section : empty, "plugin." + lib->name(), lib->config_keys(), sink);
     }
 }
 

@@ -8,25 +8,36 @@ using toml_reader::TableReader;
 
 std::string_view expected_name(std::uint32_t type) {
     switch (type) {
-    case REDRESS_CONFIG_STRING: return "a string";
-    case REDRESS_CONFIG_INTEGER: return "an integer";
-    case REDRESS_CONFIG_FLOAT: return "a number";
-    case REDRESS_CONFIG_BOOLEAN: return "true or false";
-    case REDRESS_CONFIG_STRING_LIST: return "an array of strings";
-    case REDRESS_CONFIG_INTEGER_LIST: return "an array of integers";
-    case REDRESS_CONFIG_TABLE: return "a table";
-    case REDRESS_CONFIG_TABLE_LIST: return "an array of tables";
-    default: return "a known type";
+    case REDRESS_CONFIG_STRING:
+        return "a string";
+    case REDRESS_CONFIG_INTEGER:
+        return "an integer";
+    case REDRESS_CONFIG_FLOAT:
+        return "a number";
+    case REDRESS_CONFIG_BOOLEAN:
+        return "true or false";
+    case REDRESS_CONFIG_STRING_LIST:
+        return "an array of strings";
+    case REDRESS_CONFIG_INTEGER_LIST:
+        return "an array of integers";
+    case REDRESS_CONFIG_TABLE:
+        return "a table";
+    case REDRESS_CONFIG_TABLE_LIST:
+        return "an array of tables";
+    default:
+        return "a known type";
     }
 }
 
 class Validator {
 public:
     Validator(const std::vector<PluginConfigKey>& schema, ErrorSink& sink)
-        : schema_(schema), sink_(sink) {}
+        : schema_(schema)
+        , sink_(sink) {}
 
     // Validates table (whose schema prefix is prefix, "" at the top) into out.
-    void table(const toml::table& t, const std::string& path, const std::string& prefix, Record& out) {
+    void table(const toml::table& t, const std::string& path, const std::string& prefix,
+               Record& out) {
         TableReader r(t, path, sink_);
         for (const PluginConfigKey& key : schema_) {
             if (parent_of(key.path) != prefix)
@@ -51,8 +62,9 @@ private:
     void value(const toml::node& n, TableReader& r, const std::string& leaf,
                const PluginConfigKey& key, Record& out) {
         auto wrong = [&] {
-            r.error(n, leaf, "expected " + std::string(expected_name(key.type)) + ", found " +
-                                 std::string(toml_reader::type_name(n)));
+            r.error(n, leaf,
+                    "expected " + std::string(expected_name(key.type)) + ", found " +
+                        std::string(toml_reader::type_name(n)));
         };
         switch (key.type) {
         case REDRESS_CONFIG_STRING:
@@ -94,9 +106,10 @@ private:
                 else if (key.type == REDRESS_CONFIG_TABLE_LIST && el.is_table())
                     table(*el.as_table(), r.path_of(item), key.path, out.add_record(leaf));
                 else
-                    r.error(el, item, "expected " + std::string(expected_name(key.type)) +
-                                          ", found an element of type " +
-                                          std::string(toml_reader::type_name(el)));
+                    r.error(el, item,
+                            "expected " + std::string(expected_name(key.type)) +
+                                ", found an element of type " +
+                                std::string(toml_reader::type_name(el)));
             }
             return;
         }
@@ -116,8 +129,8 @@ private:
             parsed = toml::parse("v = " + key.default_value);
         } catch (const toml::parse_error& e) {
             sink_.at(where.source(), r.path_of(leaf),
-                     "the plugin's default \"" + key.default_value + "\" is not valid TOML: " +
-                         std::string(e.description()));
+                     "the plugin's default \"" + key.default_value +
+                         "\" is not valid TOML: " + std::string(e.description()));
             return;
         }
         std::size_t before = errors_before();
@@ -127,7 +140,8 @@ private:
         inner.value(*parsed.get("v"), pr, leaf, key, out);
         if (scratch_.size() > before)
             sink_.at(where.source(), r.path_of(leaf),
-                     "the plugin's default \"" + key.default_value + "\" does not have the declared type");
+                     "the plugin's default \"" + key.default_value +
+                         "\" does not have the declared type");
     }
 
     std::size_t errors_before() const { return scratch_.size(); }

@@ -6,7 +6,6 @@
 
 #include <redress/core/plugin/plugin_library.hpp>
 #include <redress/core/plugin/record.hpp>
-
 #include <string>
 #include <vector>
 

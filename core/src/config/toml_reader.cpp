@@ -14,16 +14,26 @@ void ErrorSink::at(const toml::source_region& where, std::string key, std::strin
 
 std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    case toml::node_type::array: return "array";
-    case toml::node_type::table: return "table";
-    default: return "nothing";
+    case toml::node_type::string:
+        return "string";
+    case toml::node_type::integer:
+        return "integer";
+    case toml::node_type::floating_point:
+        return "float";
+    case toml::node_type::boolean:
+        return "boolean";
+    case toml::node_type::date:
+        return "date";
+    case toml::node_type::time:
+        return "time";
+    case toml::node_type::date_time:
+        return "date-time";
+    case toml::node_type::array:
+        return "array";
+    case toml::node_type::table:
+        return "table";
+    default:
+        return "nothing";
     }
 }
 
@@ -71,8 +81,9 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
     }
     std::int64_t v = n->as_integer()->get();
     if (v < min || v > max) {
-        error(*n, key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                           ", found " + std::to_string(v));
+        error(*n, key,
+              "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                  ", found " + std::to_string(v));
         return std::nullopt;
     }
     return v;
@@ -135,7 +146,8 @@ void TableReader::finish() {
         for (const auto& name : known_)
             known += (known.empty() ? "" : ", ") + name;
         sink_.at(k.source(), path_of(k.str()),
-                 "unknown key" + (known.empty() ? std::string() : " (expected one of: " + known + ")"));
+                 "unknown key" +
+                     (known.empty() ? std::string() : " (expected one of: " + known + ")"));
     }
 }
 

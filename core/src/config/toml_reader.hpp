@@ -3,15 +3,13 @@
 // finish(), so a typo never passes silently.
 #pragma once
 
-#include <redress/core/config/config_error.hpp>
-
-#include <toml++/toml.h>
-
 #include <cstdint>
 #include <optional>
+#include <redress/core/config/config_error.hpp>
 #include <set>
 #include <string>
 #include <string_view>
+#include <toml++/toml.h>
 #include <vector>
 
 namespace redress::core::toml_reader {
@@ -20,7 +18,8 @@ namespace redress::core::toml_reader {
 class ErrorSink {
 public:
     ErrorSink(std::string file, std::vector<ConfigError>& errors)
-        : file_(std::move(file)), errors_(errors) {}
+        : file_(std::move(file))
+        , errors_(errors) {}
     void at(const toml::source_region& where, std::string key, std::string message);
     const std::string& file() const noexcept { return file_; }
 
@@ -36,7 +35,9 @@ class TableReader {
 public:
     //! path is the table's dotted path in messages ("" for the root).
     TableReader(const toml::table& table, std::string path, ErrorSink& sink)
-        : table_(table), path_(std::move(path)), sink_(sink) {}
+        : table_(table)
+        , path_(std::move(path))
+        , sink_(sink) {}
 
     //! The node under key (marking key as known), or nullptr when absent.
     const toml::node* take(std::string_view key);

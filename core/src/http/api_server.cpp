@@ -1,5 +1,3 @@
-#include <redress/core/http/api_server.hpp>
-
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -10,6 +8,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
+#include <redress/core/http/api_server.hpp>
 
 namespace redress::core::http {
 namespace {
@@ -19,7 +18,9 @@ using Poco::Net::HTTPResponse;
 class RoutedHandler : public Poco::Net::HTTPRequestHandler {
 public:
     RoutedHandler(const Router& router, Poco::Logger& logger, std::int64_t max_body)
-        : router_(router), logger_(logger), max_body_(max_body) {}
+        : router_(router)
+        , logger_(logger)
+        , max_body_(max_body) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
@@ -50,7 +51,8 @@ public:
         } catch (const HttpError& e) {
             reply_error(ctx, e.status(), e.code(), e.what(), e.field());
         } catch (const std::exception& e) {
-            logger_.error("%s %s: %s", request.getMethod(), request.getURI(), std::string(e.what()));
+            logger_.error("%s %s: %s", request.getMethod(), request.getURI(),
+                          std::string(e.what()));
             reply_error(ctx, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal",
                         "internal error; see the server log", {});
         }
@@ -76,8 +78,11 @@ private:
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     Factory(const Router& router, Poco::Logger& logger, std::int64_t max_body)
-        : router_(router), logger_(logger), max_body_(max_body) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        : router_(router)
+        , logger_(logger)
+        , max_body_(max_body) {}
+    Poco::Net::HTTPRequestHandler*
+    createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
         return new RoutedHandler(router_, logger_, max_body_);
     }
 
@@ -90,9 +95,13 @@ private:
 } // namespace
 
 ApiServer::ApiServer(const ServerConfig& config, const Router& router, Poco::Logger& logger)
-    : config_(config), router_(router), logger_(logger) {}
+    : config_(config)
+    , router_(router)
+    , logger_(logger) {}
 
-ApiServer::~ApiServer() { stop(); }
+ApiServer::~ApiServer() {
+    stop();
+}
 
 void ApiServer::start() {
     // Poco's ServerSocket(address) also sets SO_REUSEPORT, which would let a

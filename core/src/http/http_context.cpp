@@ -1,8 +1,6 @@
-#include <redress/core/http/http_context.hpp>
-
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
-
+#include <redress/core/http/http_context.hpp>
 #include <sstream>
 
 namespace redress::core::http {

@@ -1,8 +1,6 @@
-#include <redress/core/http/router.hpp>
-
 #include <Poco/URI.h>
-
 #include <algorithm>
+#include <redress/core/http/router.hpp>
 
 namespace redress::core::http {
 namespace {
@@ -59,7 +57,8 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
             result.route = r.name;
             result.params = std::move(params);
         }
-        if (std::find(result.allowed.begin(), result.allowed.end(), r.method) == result.allowed.end())
+        if (std::find(result.allowed.begin(), result.allowed.end(), r.method) ==
+            result.allowed.end())
             result.allowed.push_back(r.method);
     }
     return result;

@@ -1,8 +1,6 @@
-#include <redress/core/http/system_routes.hpp>
-
 #include <Poco/JSON/Array.h>
-
 #include <chrono>
+#include <redress/core/http/system_routes.hpp>
 
 namespace redress::core::http {
 namespace {

@@ -1,9 +1,7 @@
-#include <redress/core/plugin/host_api.hpp>
-
 #include <Poco/Logger.h>
 #include <Poco/Message.h>
-
 #include <chrono>
+#include <redress/core/plugin/host_api.hpp>
 
 namespace redress::core {
 namespace {
@@ -21,9 +19,9 @@ void log(redress_host* host, int32_t level, const char* message, size_t size) {
         Poco::Message::PRIO_NOTICE, Poco::Message::PRIO_WARNING, Poco::Message::PRIO_ERROR};
     auto prio = priorities[level < 0 ? 0 : level > 5 ? 5 : level];
     if (host->logger->is(prio))
-        host->logger->log(Poco::Message(host->logger->name(),
-                                        host->plugin_name + ": " + std::string(as_view(message, size)),
-                                        prio));
+        host->logger->log(
+            Poco::Message(host->logger->name(),
+                          host->plugin_name + ": " + std::string(as_view(message, size)), prio));
 }
 
 void error_set(redress_error* error, redress_status status, const char* message, size_t size) {
@@ -37,9 +35,13 @@ int64_t clock_now_ms(redress_host* host) {
     return host && host->clock ? host->clock() : system_clock()();
 }
 
-redress_record* record_create(redress_host*) { return new (std::nothrow) redress_record(); }
+redress_record* record_create(redress_host*) {
+    return new (std::nothrow) redress_record();
+}
 
-void record_destroy(redress_record* record) { delete record; }
+void record_destroy(redress_record* record) {
+    delete record;
+}
 
 size_t record_field_count(const redress_record* record) {
     return record ? record->fields().size() : 0;
@@ -99,10 +101,18 @@ redress_status record_get(const redress_record* record, const char* key, size_t 
 // Converts a plugin's value into an owned one; RECORD values are deep-copied.
 bool to_owned(const redress_value* in, RecordValue& out) {
     switch (in->type) {
-    case REDRESS_VALUE_NULL: out = std::monostate{}; return true;
-    case REDRESS_VALUE_BOOL: out = in->int_value != 0; return true;
-    case REDRESS_VALUE_INT: out = in->int_value; return true;
-    case REDRESS_VALUE_DOUBLE: out = in->double_value; return true;
+    case REDRESS_VALUE_NULL:
+        out = std::monostate{};
+        return true;
+    case REDRESS_VALUE_BOOL:
+        out = in->int_value != 0;
+        return true;
+    case REDRESS_VALUE_INT:
+        out = in->int_value;
+        return true;
+    case REDRESS_VALUE_DOUBLE:
+        out = in->double_value;
+        return true;
     case REDRESS_VALUE_STRING:
         if (!in->string_data && in->string_size)
             return false;
@@ -113,7 +123,8 @@ bool to_owned(const redress_value* in, RecordValue& out) {
             return false;
         out = std::make_unique<redress_record>(*in->record);
         return true;
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -135,14 +146,16 @@ redress_status write_value(redress_record* record, const char* key, size_t key_s
 
 redress_status record_set(redress_record* record, const char* key, size_t key_size,
                           const redress_value* value) {
-    return write_value(record, key, key_size, value,
-                       [](redress_record& r, std::string_view k, RecordValue v) { r.set(k, std::move(v)); });
+    return write_value(
+        record, key, key_size, value,
+        [](redress_record& r, std::string_view k, RecordValue v) { r.set(k, std::move(v)); });
 }
 
 redress_status record_append(redress_record* record, const char* key, size_t key_size,
                              const redress_value* value) {
-    return write_value(record, key, key_size, value, [](redress_record& r, std::string_view k,
-                                                        RecordValue v) { r.append(k, std::move(v)); });
+    return write_value(
+        record, key, key_size, value,
+        [](redress_record& r, std::string_view k, RecordValue v) { r.append(k, std::move(v)); });
 }
 
 redress_record* record_add_record(redress_record* record, const char* key, size_t key_size) {

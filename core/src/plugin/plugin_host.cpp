@@ -1,6 +1,5 @@
-#include <redress/core/plugin/plugin_host.hpp>
-
 #include <Poco/Logger.h>
+#include <redress/core/plugin/plugin_host.hpp>
 
 namespace redress::core {
 

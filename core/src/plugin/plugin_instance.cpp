@@ -1,8 +1,6 @@
-#include <redress/core/plugin/plugin_instance.hpp>
-
-#include <redress/error.hpp>
-
 #include <Poco/Logger.h>
+#include <redress/core/plugin/plugin_instance.hpp>
+#include <redress/error.hpp>
 
 namespace redress::core {
 
@@ -17,7 +15,8 @@ PluginCallError::PluginCallError(std::string plugin, std::string operation, redr
 
 PluginInstance::PluginInstance(std::shared_ptr<const PluginLibrary> library, Poco::Logger& logger,
                                Clock clock)
-    : library_(std::move(library)), logger_(logger) {
+    : library_(std::move(library))
+    , logger_(logger) {
     host_.plugin_name = library_->name();
     host_.logger = &logger;
     host_.clock = std::move(clock);
@@ -26,7 +25,8 @@ PluginInstance::PluginInstance(std::shared_ptr<const PluginLibrary> library, Poc
 std::shared_ptr<PluginInstance> PluginInstance::create(std::shared_ptr<const PluginLibrary> library,
                                                        const Record& config, Poco::Logger& logger,
                                                        Clock clock) {
-    std::shared_ptr<PluginInstance> self(new PluginInstance(std::move(library), logger, std::move(clock)));
+    std::shared_ptr<PluginInstance> self(
+        new PluginInstance(std::move(library), logger, std::move(clock)));
     const auto& d = self->library_->descriptor();
     self->call("create", [&](redress_error* error) {
         return d.create(&host_api(), &self->host_, &config, &self->instance_, error);
@@ -85,7 +85,8 @@ Record PluginInstance::handle_http(const Record& request) {
 void PluginInstance::poll() {
     require(REDRESS_FAMILY_INTAKE, "poll");
     std::lock_guard lock(poll_mutex_);
-    call("poll", [&](redress_error* e) { return library_->descriptor().intake->poll(instance_, e); });
+    call("poll",
+         [&](redress_error* e) { return library_->descriptor().intake->poll(instance_, e); });
 }
 
 void PluginInstance::propose(const Record& input, Record& proposal) {

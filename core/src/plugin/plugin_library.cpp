@@ -1,13 +1,10 @@
-#include <redress/core/plugin/plugin_library.hpp>
-
-#include <boost/dll/shared_library_load_mode.hpp>
-
-#include <dlfcn.h>
-
 #include <algorithm>
+#include <boost/dll/shared_library_load_mode.hpp>
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <dlfcn.h>
+#include <redress/core/plugin/plugin_library.hpp>
 #include <regex>
 #include <set>
 
@@ -29,8 +26,8 @@ std::string bounded_string(const char* s, std::size_t limit, const char* what) {
         throw std::invalid_argument(std::string(what) + " is NULL");
     std::size_t n = strnlen(s, limit + 1);
     if (n > limit)
-        throw std::invalid_argument(std::string(what) + " is longer than " +
-                                    std::to_string(limit) + " bytes");
+        throw std::invalid_argument(std::string(what) + " is longer than " + std::to_string(limit) +
+                                    " bytes");
     return std::string(s, n);
 }
 
@@ -55,7 +52,9 @@ std::vector<std::string> family_names(std::uint32_t families) {
 
 PluginLibrary::PluginLibrary(const std::filesystem::path& file, boost::dll::shared_library library,
                              const redress_plugin_descriptor* descriptor)
-    : file_(file), library_(std::move(library)), descriptor_(descriptor) {}
+    : file_(file)
+    , library_(std::move(library))
+    , descriptor_(descriptor) {}
 
 std::shared_ptr<PluginLibrary> PluginLibrary::load(const std::filesystem::path& file) {
     namespace dll = boost::dll;
@@ -110,10 +109,11 @@ void PluginLibrary::read_descriptor() {
     name_ = bounded_string(d.name, max_name_length, "name");
     static const std::regex name_pattern("[a-z0-9][a-z0-9_-]*");
     if (!std::regex_match(name_, name_pattern))
-        throw std::invalid_argument("name '" + name_ +
-                                    "' must match [a-z0-9][a-z0-9_-]* (lower case, digits, - and _)");
+        throw std::invalid_argument(
+            "name '" + name_ + "' must match [a-z0-9][a-z0-9_-]* (lower case, digits, - and _)");
     version_ = bounded_string(d.version, max_name_length, "version");
-    description_ = d.description ? bounded_string(d.description, max_text_length, "description") : "";
+    description_ =
+        d.description ? bounded_string(d.description, max_text_length, "description") : "";
 
     if (d.families == 0)
         throw std::invalid_argument("provides no family");
@@ -127,11 +127,13 @@ void PluginLibrary::read_descriptor() {
         throw std::invalid_argument("create or destroy is NULL");
 
     auto check_table = [](const void* table, bool declared, std::uint32_t size, std::size_t min,
-                           const char* family) {
+                          const char* family) {
         if (declared && !table)
-            throw std::invalid_argument(std::string(family) + " family declared but its table is NULL");
+            throw std::invalid_argument(std::string(family) +
+                                        " family declared but its table is NULL");
         if (!declared && table)
-            throw std::invalid_argument(std::string(family) + " table given but family not declared");
+            throw std::invalid_argument(std::string(family) +
+                                        " table given but family not declared");
         if (table && size < min)
             throw std::invalid_argument(std::string(family) + " table is " + std::to_string(size) +
                                         " bytes, needs at least " + std::to_string(min));
@@ -158,7 +160,8 @@ void PluginLibrary::read_descriptor() {
             std::string c = bounded_string(d.intake->channels[i], max_name_length, "channel name");
             static const std::regex channel_pattern("[a-z0-9][a-z0-9_-]*");
             if (!std::regex_match(c, channel_pattern))
-                throw std::invalid_argument("channel name '" + c + "' must match [a-z0-9][a-z0-9_-]*");
+                throw std::invalid_argument("channel name '" + c +
+                                            "' must match [a-z0-9][a-z0-9_-]*");
             if (!seen.insert(c).second)
                 throw std::invalid_argument("channel '" + c + "' declared twice");
             channels_.push_back(c);
@@ -192,12 +195,12 @@ void PluginLibrary::read_descriptor() {
                                         std::to_string(k.type));
         key.type = k.type;
         key.required = (k.flags & REDRESS_CONFIG_REQUIRED) != 0;
-        key.default_value = k.default_value ? bounded_string(k.default_value, max_text_length,
-                                                             "config default")
-                                            : "";
-        key.description = k.description ? bounded_string(k.description, max_text_length,
-                                                         "config description")
-                                        : "";
+        key.default_value = k.default_value
+                                ? bounded_string(k.default_value, max_text_length, "config default")
+                                : "";
+        key.description = k.description
+                              ? bounded_string(k.description, max_text_length, "config description")
+                              : "";
         config_keys_.push_back(std::move(key));
     }
     // A nested key "t.k" needs its parent "t" declared as a table.

@@ -1,6 +1,5 @@
-#include <redress/core/plugin/plugin_registry.hpp>
-
 #include <algorithm>
+#include <redress/core/plugin/plugin_registry.hpp>
 
 namespace redress::core {
 

@@ -1,6 +1,5 @@
-#include <redress/core/plugin/record.hpp>
-
 #include <algorithm>
+#include <redress/core/plugin/record.hpp>
 
 namespace {
 
@@ -21,7 +20,9 @@ redress::core::RecordValue copy_value(const redress::core::RecordValue& v) {
 
 } // namespace
 
-redress_record::redress_record(const redress_record& other) { *this = other; }
+redress_record::redress_record(const redress_record& other) {
+    *this = other;
+}
 
 redress_record& redress_record::operator=(const redress_record& other) {
     if (this == &other)
@@ -40,8 +41,8 @@ redress_record& redress_record::operator=(const redress_record& other) {
 }
 
 const redress::core::RecordField* redress_record::find(std::string_view key) const {
-    auto it = std::find_if(fields_.begin(), fields_.end(),
-                           [&](const auto& f) { return f.name == key; });
+    auto it =
+        std::find_if(fields_.begin(), fields_.end(), [&](const auto& f) { return f.name == key; });
     return it == fields_.end() ? nullptr : &*it;
 }
 
@@ -83,8 +84,8 @@ redress_record& redress_record::add_record(std::string_view key) {
 }
 
 bool redress_record::erase(std::string_view key) {
-    auto it = std::find_if(fields_.begin(), fields_.end(),
-                           [&](const auto& f) { return f.name == key; });
+    auto it =
+        std::find_if(fields_.begin(), fields_.end(), [&](const auto& f) { return f.name == key; });
     if (it == fields_.end())
         return false;
     fields_.erase(it);

@@ -141,8 +141,7 @@ typedef struct redress_host_api {
                                     const redress_value* value);
     /** Appends a new empty nested record to a field's list and returns it
      *  (owned by the parent); NULL on bad arguments. */
-    redress_record* (*record_add_record)(redress_record* record, const char* key,
-                                         size_t key_size);
+    redress_record* (*record_add_record)(redress_record* record, const char* key, size_t key_size);
 
     /** Writes bytes to a sink. REDRESS_E_UNAVAILABLE when the reader went away. */
     redress_status (*sink_write)(redress_sink* sink, const char* data, size_t size);
@@ -203,8 +202,8 @@ typedef struct redress_compensation_api {
     uint32_t reserved;
     /** Reads the case (the complaint, the handbook's factors, earlier policies'
      *  proposal) and writes a proposal: remedies, amount, level, reasons. */
-    redress_status (*propose)(void* instance, const redress_record* input,
-                              redress_record* proposal, redress_error* error);
+    redress_status (*propose)(void* instance, const redress_record* input, redress_record* proposal,
+                              redress_error* error);
 } redress_compensation_api;
 
 /** Service-commitment catalogs: provided / not provided / arrangeable. */
@@ -212,8 +211,8 @@ typedef struct redress_catalog_api {
     uint32_t struct_size;
     uint32_t reserved;
     /** Answers a query (q, id, department, at…) with a verdict and its details. */
-    redress_status (*lookup)(void* instance, const redress_record* query,
-                             redress_record* answer, redress_error* error);
+    redress_status (*lookup)(void* instance, const redress_record* query, redress_record* answer,
+                             redress_error* error);
 } redress_catalog_api;
 
 /** Report formats: renders a stream of rows into bytes. */
@@ -231,11 +230,11 @@ typedef struct redress_reporter_api {
  * Static data in the plugin, returned by the entry point; it must stay valid
  * and unchanged while the library is loaded. */
 typedef struct redress_plugin_descriptor {
-    uint32_t struct_size; /**< sizeof(redress_plugin_descriptor) as the plugin knows it */
-    uint16_t abi_major;   /**< REDRESS_ABI_MAJOR the plugin was built with */
-    uint16_t abi_minor;   /**< REDRESS_ABI_MINOR the plugin was built with */
-    const char* name;     /**< unique plugin name: [a-z0-9][a-z0-9_-]*, at most 64 bytes */
-    const char* version;  /**< the plugin's own version, e.g. "1.2.0" */
+    uint32_t struct_size;    /**< sizeof(redress_plugin_descriptor) as the plugin knows it */
+    uint16_t abi_major;      /**< REDRESS_ABI_MAJOR the plugin was built with */
+    uint16_t abi_minor;      /**< REDRESS_ABI_MINOR the plugin was built with */
+    const char* name;        /**< unique plugin name: [a-z0-9][a-z0-9_-]*, at most 64 bytes */
+    const char* version;     /**< the plugin's own version, e.g. "1.2.0" */
     const char* description; /**< one line */
     uint32_t families;       /**< REDRESS_FAMILY_* bits; at least one */
     uint32_t reserved;
@@ -245,8 +244,7 @@ typedef struct redress_plugin_descriptor {
     /** Makes the plugin's one instance from its validated config section.
      *  On failure returns a status, fills error, and leaves *instance unset. */
     redress_status (*create)(const redress_host_api* api, redress_host* host,
-                             const redress_record* config, void** instance,
-                             redress_error* error);
+                             const redress_record* config, void** instance, redress_error* error);
     /** Destroys the instance; never fails. The host calls it before unloading. */
     void (*destroy)(void* instance);
 

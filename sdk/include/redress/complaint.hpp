@@ -6,10 +6,9 @@
 // in minor units plus an ISO 4217 currency code.
 #pragma once
 
-#include <redress/record.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <redress/record.hpp>
 #include <string_view>
 
 namespace redress {
@@ -19,8 +18,8 @@ namespace field {
 inline constexpr std::string_view tracking_number = "tracking_number"; //!< e.g. "AS-2026-000123"
 inline constexpr std::string_view department = "department";           //!< department id
 inline constexpr std::string_view channel = "channel";                 //!< intake channel name
-inline constexpr std::string_view category = "category";   //!< e.g. "quality", "delivery"
-inline constexpr std::string_view severity = "severity";   //!< "low" | "medium" | "high" | "critical"
+inline constexpr std::string_view category = "category"; //!< e.g. "quality", "delivery"
+inline constexpr std::string_view severity = "severity"; //!< "low" | "medium" | "high" | "critical"
 inline constexpr std::string_view received_at = "received_at"; //!< UTC ms
 inline constexpr std::string_view recorder = "recorder";       //!< who wrote it down (signs)
 inline constexpr std::string_view owner = "owner";             //!< the named handler
@@ -75,7 +74,8 @@ struct Money {
 //! Read-only typed view of a complaint record. Absent text fields read as "".
 class ComplaintView {
 public:
-    explicit ComplaintView(RecordView record) : record_(record) {}
+    explicit ComplaintView(RecordView record)
+        : record_(record) {}
 
     std::string_view tracking_number() const { return record_.string(field::tracking_number); }
     std::string_view department() const { return record_.string(field::department); }

@@ -8,10 +8,9 @@
 // re-checking their types.
 #pragma once
 
+#include <cstdint>
 #include <redress/abi.h>
 #include <redress/record.hpp>
-
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +44,8 @@ struct ConfigKey {
 //! and arrays of tables are nested records (see RecordView::record/records).
 class ConfigView {
 public:
-    explicit ConfigView(RecordView section) : section_(section) {}
+    explicit ConfigView(RecordView section)
+        : section_(section) {}
 
     std::string_view string(std::string_view key, std::string_view fallback = {}) const {
         return section_.string(key, fallback);

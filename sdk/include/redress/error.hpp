@@ -7,7 +7,6 @@
 #pragma once
 
 #include <redress/abi.h>
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,16 +16,26 @@ namespace redress {
 //! Returns the stable lower-case name of a status code ("invalid", "not_found"…).
 constexpr std::string_view status_name(redress_status status) noexcept {
     switch (status) {
-    case REDRESS_OK: return "ok";
-    case REDRESS_END: return "end";
-    case REDRESS_E_INVALID: return "invalid";
-    case REDRESS_E_NOT_FOUND: return "not_found";
-    case REDRESS_E_TYPE: return "type";
-    case REDRESS_E_UNSUPPORTED: return "unsupported";
-    case REDRESS_E_REFUSED: return "refused";
-    case REDRESS_E_UNAVAILABLE: return "unavailable";
-    case REDRESS_E_INTERNAL: return "internal";
-    default: return "unknown";
+    case REDRESS_OK:
+        return "ok";
+    case REDRESS_END:
+        return "end";
+    case REDRESS_E_INVALID:
+        return "invalid";
+    case REDRESS_E_NOT_FOUND:
+        return "not_found";
+    case REDRESS_E_TYPE:
+        return "type";
+    case REDRESS_E_UNSUPPORTED:
+        return "unsupported";
+    case REDRESS_E_REFUSED:
+        return "refused";
+    case REDRESS_E_UNAVAILABLE:
+        return "unavailable";
+    case REDRESS_E_INTERNAL:
+        return "internal";
+    default:
+        return "unknown";
     }
 }
 
@@ -35,7 +44,8 @@ constexpr std::string_view status_name(redress_status status) noexcept {
 class Error : public std::runtime_error {
 public:
     Error(redress_status status, const std::string& message)
-        : std::runtime_error(message), status_(status) {}
+        : std::runtime_error(message)
+        , status_(status) {}
 
     //! The status code this error crosses the ABI as.
     redress_status status() const noexcept { return status_; }

@@ -4,26 +4,36 @@
 // instance's life. Every method is thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <redress/abi.h>
 #include <redress/record.hpp>
-
-#include <cstdint>
 #include <string_view>
 #include <utility>
 
 namespace redress {
 
 //! Log levels, as the host's logger understands them.
-enum class LogLevel : std::int32_t { Trace = 0, Debug = 1, Info = 2, Notice = 3, Warning = 4, Error = 5 };
+enum class LogLevel : std::int32_t {
+    Trace = 0,
+    Debug = 1,
+    Info = 2,
+    Notice = 3,
+    Warning = 4,
+    Error = 5
+};
 
 //! A record the plugin created and owns; destroyed with this object.
 class OwnedRecord {
 public:
-    OwnedRecord(const redress_host_api* api, redress_record* record) : api_(api), record_(record) {
+    OwnedRecord(const redress_host_api* api, redress_record* record)
+        : api_(api)
+        , record_(record) {
         if (!record_)
             throw Error(REDRESS_E_INTERNAL, "the host could not create a record");
     }
-    OwnedRecord(OwnedRecord&& other) noexcept : api_(other.api_), record_(other.record_) {
+    OwnedRecord(OwnedRecord&& other) noexcept
+        : api_(other.api_)
+        , record_(other.record_) {
         other.record_ = nullptr;
     }
     OwnedRecord& operator=(OwnedRecord&& other) noexcept {
@@ -49,7 +59,9 @@ private:
 //! The host, as seen from a plugin instance.
 class Host {
 public:
-    Host(const redress_host_api* api, redress_host* host) : api_(api), host_(host) {}
+    Host(const redress_host_api* api, redress_host* host)
+        : api_(api)
+        , host_(host) {}
 
     //! Logs under the plugin's name.
     void log(LogLevel level, std::string_view message) const {

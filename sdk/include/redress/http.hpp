@@ -5,10 +5,9 @@
 // lower-case. Bodies are bytes (UTF-8 expected for text).
 #pragma once
 
-#include <redress/record.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <redress/record.hpp>
 #include <string>
 #include <string_view>
 
@@ -17,7 +16,8 @@ namespace redress {
 //! A request as the host received it.
 class HttpRequest {
 public:
-    explicit HttpRequest(RecordView record) : record_(record) {}
+    explicit HttpRequest(RecordView record)
+        : record_(record) {}
 
     std::string_view method() const { return record_.string("method"); }
     //! The path after the channel prefix, starting with '/'.
@@ -46,7 +46,8 @@ private:
 //! The response a channel fills in. Defaults: 200, no body.
 class HttpResponse {
 public:
-    explicit HttpResponse(RecordWriter record) : record_(record) {}
+    explicit HttpResponse(RecordWriter record)
+        : record_(record) {}
 
     HttpResponse& status(int code) {
         record_.set("status", static_cast<std::int64_t>(code));

@@ -4,11 +4,10 @@
 // millions of complaints never sits in memory; they write through a Sink.
 #pragma once
 
+#include <optional>
 #include <redress/abi.h>
 #include <redress/error.hpp>
 #include <redress/record.hpp>
-
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,7 +16,9 @@ namespace redress {
 //! A byte stream owned by the host. write() throws Error when the reader is gone.
 class Sink {
 public:
-    Sink(const redress_host_api* api, redress_sink* sink) : api_(api), sink_(sink) {}
+    Sink(const redress_host_api* api, redress_sink* sink)
+        : api_(api)
+        , sink_(sink) {}
 
     void write(std::string_view bytes) {
         redress_status s = api_->sink_write(sink_, bytes.data(), bytes.size());
@@ -38,7 +39,9 @@ private:
 //! next() is valid until the following call.
 class Rows {
 public:
-    Rows(const redress_host_api* api, redress_rows* rows) : api_(api), rows_(rows) {}
+    Rows(const redress_host_api* api, redress_rows* rows)
+        : api_(api)
+        , rows_(rows) {}
 
     //! The next record, or std::nullopt at the end.
     std::optional<RecordView> next() {

@@ -14,6 +14,7 @@
 // it before unloading the library.
 #pragma once
 
+#include <exception>
 #include <redress/abi.h>
 #include <redress/config.hpp>
 #include <redress/error.hpp>
@@ -21,8 +22,6 @@
 #include <redress/http.hpp>
 #include <redress/io.hpp>
 #include <redress/record.hpp>
-
-#include <exception>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -32,13 +31,13 @@ namespace redress {
 
 //! What a plugin says about itself. Read once, when the library is loaded.
 struct PluginInfo {
-    std::string name;        //!< unique: [a-z0-9][a-z0-9_-]*, at most 64 bytes
-    std::string version;     //!< the plugin's own version
-    std::string description; //!< one line
-    std::vector<ConfigKey> config;            //!< the keys of [plugin.<name>]
-    std::vector<std::string> channels;        //!< IntakeChannel: channel names provided
-    std::string report_format;                //!< Reporter: e.g. "csv"
-    std::string report_content_type;          //!< Reporter: e.g. "text/csv; charset=utf-8"
+    std::string name;                  //!< unique: [a-z0-9][a-z0-9_-]*, at most 64 bytes
+    std::string version;               //!< the plugin's own version
+    std::string description;           //!< one line
+    std::vector<ConfigKey> config;     //!< the keys of [plugin.<name>]
+    std::vector<std::string> channels; //!< IntakeChannel: channel names provided
+    std::string report_format;         //!< Reporter: e.g. "csv"
+    std::string report_content_type;   //!< Reporter: e.g. "text/csv; charset=utf-8"
 };
 
 //! An intake channel: complaints arrive through HTTP requests routed to it
@@ -104,7 +103,8 @@ redress_status guarded(const redress_host_api* api, redress_error* error, F&& f)
 template <class T>
 struct Instance {
     Instance(const redress_host_api* a, redress_host* host, const redress_record* config)
-        : api(a), object(Host(a, host), ConfigView(RecordView(a, config))) {}
+        : api(a)
+        , object(Host(a, host), ConfigView(RecordView(a, config))) {}
     const redress_host_api* api;
     T object;
 };
@@ -119,8 +119,7 @@ class Adapter {
     static Instance<T>& self(void* p) { return *static_cast<Instance<T>*>(p); }
 
     static redress_status create(const redress_host_api* api, redress_host* host,
-                                 const redress_record* config, void** out,
-                                 redress_error* error) {
+                                 const redress_record* config, void** out, redress_error* error) {
         return guarded(api, error, [&] { *out = new Instance<T>(api, host, config); });
     }
     static void destroy(void* p) { delete static_cast<Instance<T>*>(p); }
@@ -176,7 +175,8 @@ class Adapter {
         redress_reporter_api reporter{};
         redress_plugin_descriptor descriptor{};
 
-        Storage() : info(T::info()) {
+        Storage()
+            : info(T::info()) {
             for (const ConfigKey& k : info.config)
                 keys.push_back({k.path.c_str(), static_cast<std::uint32_t>(k.type),
                                 k.required ? REDRESS_CONFIG_REQUIRED : 0u,
@@ -243,7 +243,7 @@ public:
 } // namespace redress
 
 //! Exports Class as this library's plugin. Use exactly once per library.
-#define REDRESS_PLUGIN(Class)                                                                    \
+#define REDRESS_PLUGIN(Class)                                                                      \
     extern "C" REDRESS_EXPORT const redress_plugin_descriptor* redress_plugin_entry(void) {        \
         return ::redress::detail::Adapter<Class>::descriptor();                                    \
     }

@@ -6,11 +6,10 @@
 // valid only during the call that received them. Strings are UTF-8.
 #pragma once
 
-#include <redress/abi.h>
-#include <redress/error.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <redress/abi.h>
+#include <redress/error.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -34,7 +33,9 @@ class RecordView;
 //! The as_* accessors throw Error(REDRESS_E_TYPE) on a type mismatch.
 class Value {
 public:
-    Value(const redress_host_api* api, const redress_value& raw) : api_(api), raw_(raw) {}
+    Value(const redress_host_api* api, const redress_value& raw)
+        : api_(api)
+        , raw_(raw) {}
 
     ValueType type() const noexcept { return static_cast<ValueType>(raw_.type); }
     bool is_null() const noexcept { return raw_.type == REDRESS_VALUE_NULL; }
@@ -77,7 +78,8 @@ private:
 class RecordView {
 public:
     RecordView(const redress_host_api* api, const redress_record* record)
-        : api_(api), record_(record) {}
+        : api_(api)
+        , record_(record) {}
 
     //! Number of values under key (0 when absent).
     std::size_t count(std::string_view key) const {
@@ -189,7 +191,9 @@ inline std::optional<RecordView> RecordView::record(std::string_view key) const 
 //! append() adds one. Accepts bool, integers, floating point and strings.
 class RecordWriter {
 public:
-    RecordWriter(const redress_host_api* api, redress_record* record) : api_(api), record_(record) {}
+    RecordWriter(const redress_host_api* api, redress_record* record)
+        : api_(api)
+        , record_(record) {}
 
     template <class T>
     RecordWriter& set(std::string_view key, const T& value) {

@@ -6,12 +6,11 @@
 // resolved against the file's folder).
 #pragma once
 
-#include <redress/core/plugin/record.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <redress/core/plugin/record.hpp>
 #include <string>
 #include <vector>
 
@@ -19,9 +18,9 @@ namespace redress::core {
 
 struct ServerConfig {
     std::string host = "127.0.0.1";
-    int port = 8080;               //!< 0 picks a free port (logged at start)
-    int threads = 16;              //!< worker threads: one per active keep-alive connection
-    int max_queued = 256;          //!< accepted connections waiting for a thread
+    int port = 8080;      //!< 0 picks a free port (logged at start)
+    int threads = 16;     //!< worker threads: one per active keep-alive connection
+    int max_queued = 256; //!< accepted connections waiting for a thread
     std::int64_t max_body_bytes = 1 << 20;
     int keep_alive_timeout_s = 10;
     int request_timeout_s = 30;

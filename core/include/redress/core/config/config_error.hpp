@@ -10,8 +10,8 @@ namespace redress::core {
 
 struct ConfigError {
     std::string file;
-    int line = 0;   //!< 1-based; 0 when the error has no position (e.g. file missing)
-    int column = 0; //!< 1-based
+    int line = 0;    //!< 1-based; 0 when the error has no position (e.g. file missing)
+    int column = 0;  //!< 1-based
     std::string key; //!< dotted path, e.g. "department[2].sla.first_response"; may be empty
     std::string message;
 
@@ -19,7 +19,7 @@ struct ConfigError {
     std::string to_string() const;
 };
 
-//! Thrown when a config has errors; what() lists them, one per line.
+//! Thrown when a config has errors; what() lists them, one per line, in file order.
 class ConfigErrors : public std::runtime_error {
 public:
     explicit ConfigErrors(std::vector<ConfigError> errors);

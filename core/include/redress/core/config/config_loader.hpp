@@ -7,12 +7,11 @@
 // ConfigErrors listing every error.
 #pragma once
 
+#include <filesystem>
+#include <memory>
 #include <redress/core/config/config.hpp>
 #include <redress/core/config/config_error.hpp>
 #include <redress/core/plugin/plugin_registry.hpp>
-
-#include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 

@@ -4,10 +4,9 @@
 // Thread-safe after start(); the router must not change once started.
 #pragma once
 
+#include <memory>
 #include <redress/core/config/config.hpp>
 #include <redress/core/http/router.hpp>
-
-#include <memory>
 
 namespace Poco {
 class Logger;

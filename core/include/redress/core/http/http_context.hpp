@@ -5,7 +5,6 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPResponse.h>
-
 #include <cstdint>
 #include <map>
 #include <stdexcept>
@@ -22,9 +21,12 @@ namespace redress::core::http {
 //! Thrown by handlers to answer with a JSON error; the server catches it.
 class HttpError : public std::runtime_error {
 public:
-    HttpError(Poco::Net::HTTPResponse::HTTPStatus status, std::string code, const std::string& message,
-              std::string field = {})
-        : std::runtime_error(message), status_(status), code_(std::move(code)), field_(std::move(field)) {}
+    HttpError(Poco::Net::HTTPResponse::HTTPStatus status, std::string code,
+              const std::string& message, std::string field = {})
+        : std::runtime_error(message)
+        , status_(status)
+        , code_(std::move(code))
+        , field_(std::move(field)) {}
     Poco::Net::HTTPResponse::HTTPStatus status() const noexcept { return status_; }
     const std::string& code() const noexcept { return code_; }
     const std::string& field() const noexcept { return field_; }
@@ -39,7 +41,9 @@ class HttpContext {
 public:
     HttpContext(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                 std::int64_t max_body_bytes)
-        : request_(request), response_(response), max_body_bytes_(max_body_bytes) {}
+        : request_(request)
+        , response_(response)
+        , max_body_bytes_(max_body_bytes) {}
 
     Poco::Net::HTTPServerRequest& request() noexcept { return request_; }
     Poco::Net::HTTPServerResponse& response() noexcept { return response_; }

@@ -3,9 +3,8 @@
 // no pattern is 404; one that matches with another method is 405 with Allow.
 #pragma once
 
-#include <redress/core/http/http_context.hpp>
-
 #include <functional>
+#include <redress/core/http/http_context.hpp>
 #include <string>
 #include <vector>
 
@@ -20,10 +19,10 @@ public:
 
     //! Result of matching a request.
     struct Match {
-        const Handler* handler = nullptr;  //!< null: no route for this method
-        std::string route;                 //!< the route's name (its pattern by default), for metrics
+        const Handler* handler = nullptr; //!< null: no route for this method
+        std::string route; //!< the route's name (its pattern by default), for metrics
         std::map<std::string, std::string> params;
-        std::vector<std::string> allowed;  //!< methods allowed on this path (for 405)
+        std::vector<std::string> allowed; //!< methods allowed on this path (for 405)
     };
     Match match(const std::string& method, const std::string& path) const;
 

@@ -4,7 +4,6 @@
 #include <redress/core/http/router.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/plugin/plugin_registry.hpp>
-
 #include <string>
 
 namespace redress::core::http {

@@ -3,11 +3,10 @@
 // output sink, row stream).
 #pragma once
 
-#include <redress/abi.h>
-#include <redress/core/plugin/record.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <redress/abi.h>
+#include <redress/core/plugin/record.hpp>
 #include <string>
 #include <string_view>
 

@@ -4,12 +4,11 @@
 // destroyed in reverse order of creation, before their libraries unload.
 #pragma once
 
+#include <memory>
 #include <redress/core/config/config.hpp>
 #include <redress/core/plugin/host_api.hpp>
 #include <redress/core/plugin/plugin_instance.hpp>
 #include <redress/core/plugin/plugin_registry.hpp>
-
-#include <memory>
 #include <string_view>
 #include <vector>
 

@@ -6,16 +6,15 @@
 // error. The instance holds its library, so the library outlives it.
 #pragma once
 
-#include <redress/abi.h>
-#include <redress/core/plugin/host_api.hpp>
-#include <redress/core/plugin/plugin_library.hpp>
-#include <redress/core/plugin/record.hpp>
-
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <redress/abi.h>
+#include <redress/core/plugin/host_api.hpp>
+#include <redress/core/plugin/plugin_library.hpp>
+#include <redress/core/plugin/record.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>

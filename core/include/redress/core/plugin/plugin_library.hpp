@@ -7,13 +7,11 @@
 // library is unmapped only after the last instance is destroyed.
 #pragma once
 
-#include <redress/abi.h>
-
 #include <boost/dll/shared_library.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <redress/abi.h>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -24,7 +22,9 @@ namespace redress::core {
 class PluginLoadError : public std::runtime_error {
 public:
     PluginLoadError(const std::filesystem::path& file, const std::string& reason)
-        : std::runtime_error(file.string() + ": " + reason), file_(file), reason_(reason) {}
+        : std::runtime_error(file.string() + ": " + reason)
+        , file_(file)
+        , reason_(reason) {}
     const std::filesystem::path& file() const noexcept { return file_; }
     const std::string& reason() const noexcept { return reason_; }
 

@@ -6,10 +6,9 @@
 // order) is refused.
 #pragma once
 
-#include <redress/core/plugin/plugin_library.hpp>
-
 #include <filesystem>
 #include <memory>
+#include <redress/core/plugin/plugin_library.hpp>
 #include <string>
 #include <vector>
 

@@ -4,11 +4,10 @@
 // code uses the methods below. Not thread-safe: one writer at a time.
 #pragma once
 
-#include <redress/abi.h>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <redress/abi.h>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -21,8 +20,8 @@ namespace redress::core {
 using Record = ::redress_record;
 
 //! One value of a record field.
-using RecordValue = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                                 std::unique_ptr<Record>>;
+using RecordValue =
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, std::unique_ptr<Record>>;
 
 //! A named field and its values, in insertion order.
 struct RecordField {

@@ -4,7 +4,7 @@
 #   ./dev.sh up      install what is missing, build, start redressd on examples/company.toml
 #   ./dev.sh test    install what is missing, build, run every test
 #
-# Other commands: deps, build, format. BUILD_DIR and BUILD_TYPE override the defaults.
+# Other commands: deps, build, asan (tests under ASan+UBSan), format. BUILD_DIR and BUILD_TYPE override the defaults.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -35,11 +35,20 @@ test)
     build
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
     ;;
+asan)
+    # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+    deps
+    launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+    cmake --preset asan "${launcher[@]}"
+    cmake --build --preset asan -j "$jobs"
+    ctest --preset asan
+    ;;
 format)
     git ls-files '*.h' '*.hpp' '*.cpp' '*.c' | xargs clang-format -i
     ;;
 *)
-    echo "usage: ./dev.sh up|test|build|deps|format" >&2
+    echo "usage: ./dev.sh up|test|build|asan|deps|format" >&2
     exit 2
     ;;
 esac

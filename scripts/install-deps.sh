@@ -8,7 +8,9 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config clang git
     # libraries
     libboost-dev libboost-filesystem-dev libpoco-dev libtomlplusplus-dev
-    libhowardhinnant-date-dev tzdata
+    libhowardhinnant-date-dev tzdata libpq-dev libsqlite3-dev
+    # PostgreSQL server: the tests start a throwaway cluster of their own
+    postgresql
     # tests and benchmarks
     googletest libgtest-dev libgmock-dev libbenchmark-dev curl
 )

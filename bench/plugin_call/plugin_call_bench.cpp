@@ -2,11 +2,9 @@
 // C++ adapter -> RecordView/RecordWriter -> host function table) against the
 // same work done by a direct virtual call on the host's own record type.
 // The ratio of the two is the price of ABI stability.
-#include <redress/core/plugin/plugin_instance.hpp>
-
 #include <Poco/Logger.h>
-
 #include <benchmark/benchmark.h>
+#include <redress/core/plugin/plugin_instance.hpp>
 
 using namespace redress::core;
 

@@ -39,12 +39,18 @@ struct PluginsConfig {
     bool builtin = true; //!< also search the plugins shipped with redressd (searched first)
 };
 
+//! Monday to Friday. (A function, not a brace list: GCC 12 warns falsely on the latter.)
+inline std::vector<std::chrono::weekday> monday_to_friday() {
+    std::vector<std::chrono::weekday> days;
+    for (unsigned d = 1; d <= 5; ++d)
+        days.emplace_back(d);
+    return days;
+}
+
 //! Working time: days of the week, daily opening hours, holidays, time zone.
 struct Calendar {
     std::string timezone = "Asia/Shanghai";
-    std::vector<std::chrono::weekday> days{std::chrono::Monday, std::chrono::Tuesday,
-                                           std::chrono::Wednesday, std::chrono::Thursday,
-                                           std::chrono::Friday};
+    std::vector<std::chrono::weekday> days = monday_to_friday();
     int open_minute = 9 * 60;   //!< minutes after local midnight
     int close_minute = 18 * 60; //!< exclusive
     std::vector<std::chrono::year_month_day> holidays;

@@ -1,0 +1,119 @@
+#include "migrations.hpp"
+
+namespace redress::core::migrations {
+namespace {
+
+// Columns shared by both dialects; only the id column differs.
+std::string complaints_table(const std::string& id_column) {
+    return "CREATE TABLE complaints (" + id_column + R"(,
+  tracking_number TEXT NOT NULL UNIQUE,
+  department TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  category TEXT NOT NULL DEFAULT '',
+  severity TEXT NOT NULL,
+  status TEXT NOT NULL,
+  customer_company TEXT NOT NULL DEFAULT '',
+  customer_contact TEXT NOT NULL DEFAULT '',
+  customer_address TEXT NOT NULL DEFAULT '',
+  customer_phone TEXT NOT NULL DEFAULT '',
+  customer_email TEXT NOT NULL DEFAULT '',
+  customer_type TEXT NOT NULL DEFAULT 'unknown',
+  cause TEXT NOT NULL,
+  request TEXT NOT NULL DEFAULT '',
+  product_name TEXT NOT NULL DEFAULT '',
+  product_spec TEXT NOT NULL DEFAULT '',
+  product_production_date TEXT NOT NULL DEFAULT '',
+  product_batch TEXT NOT NULL DEFAULT '',
+  product_used_at TEXT NOT NULL DEFAULT '',
+  product_symptoms TEXT NOT NULL DEFAULT '',
+  product_previous_brand TEXT NOT NULL DEFAULT '',
+  loss_minor BIGINT,
+  loss_currency TEXT,
+  received_at BIGINT NOT NULL,
+  recorder TEXT NOT NULL DEFAULT '',
+  owner TEXT NOT NULL DEFAULT '',
+  first_response_due BIGINT NOT NULL,
+  resolution_due BIGINT NOT NULL,
+  first_responded_at BIGINT,
+  resolved_at BIGINT,
+  closed_at BIGINT,
+  first_response_breached INTEGER NOT NULL DEFAULT 0,
+  resolution_breached INTEGER NOT NULL DEFAULT 0,
+  same_day_reply INTEGER,
+  proposed_minor BIGINT,
+  proposed_currency TEXT,
+  required_level TEXT,
+  satisfaction INTEGER,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version BIGINT NOT NULL,
+  idempotency_key TEXT UNIQUE
+))";
+}
+
+std::string events_table(const std::string& id_column) {
+    return "CREATE TABLE complaint_events (" + id_column + R"(,
+  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  type TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  data TEXT NOT NULL DEFAULT '{}'
+))";
+}
+
+const std::vector<std::string> common_tail{
+    "CREATE INDEX complaints_department_id ON complaints (department, id)",
+    "CREATE INDEX complaints_status_id ON complaints (status, id)",
+    "CREATE INDEX complaints_received_at ON complaints (received_at)",
+    "CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, id)",
+    R"(CREATE TABLE tracking_counters (
+  prefix TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last BIGINT NOT NULL,
+  PRIMARY KEY (prefix, year)
+))",
+    R"(CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  departments TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+))",
+};
+
+std::vector<std::string> with_tail(std::vector<std::string> head, const std::vector<std::string>& tail) {
+    head.insert(head.end(), tail.begin(), tail.end());
+    return head;
+}
+
+} // namespace
+
+const std::vector<Migration>& all() {
+    static const std::vector<Migration> list{
+        {1, "complaints, events, tracking numbers, tokens",
+         with_tail(
+             {complaints_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
+              events_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
+              // The timeline is kept forever: the database refuses to change it.
+              "CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events "
+              "BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END",
+              "CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events "
+              "BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"},
+             common_tail),
+         with_tail(
+             {complaints_table("id BIGSERIAL PRIMARY KEY"), events_table("id BIGSERIAL PRIMARY KEY"),
+              "CREATE FUNCTION complaint_events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+              "$$ BEGIN RAISE EXCEPTION 'complaint events are append-only'; END $$",
+              "CREATE TRIGGER complaint_events_no_change BEFORE UPDATE OR DELETE ON complaint_events "
+              "FOR EACH ROW EXECUTE FUNCTION complaint_events_append_only()"},
+             common_tail)},
+    };
+    return list;
+}
+
+} // namespace redress::core::migrations

@@ -1,0 +1,711 @@
+#include "sql_store.hpp"
+
+#include "migrations.hpp"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Nullable.h>
+#include <Poco/URI.h>
+
+#include <filesystem>
+#include <functional>
+
+namespace redress::core {
+
+using Poco::Data::RecordSet;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+using Poco::Data::Keywords::bind;
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+
+namespace {
+
+void register_connectors() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+    });
+}
+
+// Parameters bound by value, in order.
+class Params {
+public:
+    Params& add(const std::string& v) { return push(v); }
+    Params& add(std::string_view v) { return push(std::string(v)); }
+    Params& add(const char* v) { return push(std::string(v)); }
+    Params& add(std::int64_t v) { return push(static_cast<Poco::Int64>(v)); }
+    Params& add(int v) { return push(static_cast<Poco::Int64>(v)); }
+    Params& add(bool v) { return push(static_cast<Poco::Int64>(v ? 1 : 0)); }
+    Params& add(const std::optional<std::int64_t>& v) {
+        return push(v ? Poco::Nullable<Poco::Int64>(*v) : Poco::Nullable<Poco::Int64>());
+    }
+    Params& add(const std::optional<std::string>& v) {
+        return push(v ? Poco::Nullable<std::string>(*v) : Poco::Nullable<std::string>());
+    }
+    void bind_to(Statement& s) const {
+        for (const auto& b : binders_)
+            b(s);
+    }
+
+private:
+    template <class T>
+    Params& push(T v) {
+        binders_.push_back([v](Statement& s) { s.addBind(bind(v)); });
+        return *this;
+    }
+    std::vector<std::function<void(Statement&)>> binders_;
+};
+
+const char* const complaint_columns =
+    "id, tracking_number, department, channel, category, severity, status, customer_company, "
+    "customer_contact, customer_address, customer_phone, customer_email, customer_type, cause, "
+    "request, product_name, product_spec, product_production_date, product_batch, product_used_at, "
+    "product_symptoms, product_previous_brand, loss_minor, loss_currency, received_at, recorder, "
+    "owner, first_response_due, resolution_due, first_responded_at, resolved_at, closed_at, "
+    "first_response_breached, resolution_breached, same_day_reply, proposed_minor, "
+    "proposed_currency, required_level, satisfaction, created_at, updated_at, version";
+
+// Reads typed cells of one RecordSet row by column index.
+class Row {
+public:
+    Row(RecordSet& rs, std::size_t row) : rs_(rs), row_(row) {}
+    bool null(std::size_t col) const { return rs_.isNull(col, row_); }
+    std::string text(std::size_t col) const {
+        return null(col) ? std::string() : rs_.value(col, row_).convert<std::string>();
+    }
+    std::int64_t integer(std::size_t col) const {
+        return null(col) ? 0 : rs_.value(col, row_).convert<Poco::Int64>();
+    }
+    std::optional<std::int64_t> optional_integer(std::size_t col) const {
+        if (null(col))
+            return std::nullopt;
+        return integer(col);
+    }
+
+private:
+    RecordSet& rs_;
+    std::size_t row_;
+};
+
+Complaint read_complaint(const Row& r) {
+    Complaint c;
+    std::size_t i = 0;
+    c.id = r.integer(i++);
+    c.tracking_number = r.text(i++);
+    c.department = r.text(i++);
+    c.channel = r.text(i++);
+    c.category = r.text(i++);
+    c.severity = parse_severity(r.text(i++)).value_or(Severity::Medium);
+    c.status = parse_status(r.text(i++)).value_or(Status::Received);
+    c.customer.company = r.text(i++);
+    c.customer.contact = r.text(i++);
+    c.customer.address = r.text(i++);
+    c.customer.phone = r.text(i++);
+    c.customer.email = r.text(i++);
+    c.customer.type = parse_customer_type(r.text(i++)).value_or(CustomerType::Unknown);
+    c.cause = r.text(i++);
+    c.request = r.text(i++);
+    c.product.name = r.text(i++);
+    c.product.spec = r.text(i++);
+    c.product.production_date = r.text(i++);
+    c.product.batch = r.text(i++);
+    c.product.used_at = r.text(i++);
+    c.product.symptoms = r.text(i++);
+    c.product.previous_brand = r.text(i++);
+    if (auto loss = r.optional_integer(i++))
+        c.loss = Money{*loss, r.text(i)};
+    ++i;
+    c.received_at_ms = r.integer(i++);
+    c.recorder = r.text(i++);
+    c.owner = r.text(i++);
+    c.first_response_due_ms = r.integer(i++);
+    c.resolution_due_ms = r.integer(i++);
+    c.first_responded_at_ms = r.optional_integer(i++);
+    c.resolved_at_ms = r.optional_integer(i++);
+    c.closed_at_ms = r.optional_integer(i++);
+    c.first_response_breached = r.integer(i++) != 0;
+    c.resolution_breached = r.integer(i++) != 0;
+    if (auto same_day = r.optional_integer(i++))
+        c.same_day_reply = *same_day != 0;
+    if (auto proposed = r.optional_integer(i++))
+        c.proposed = Money{*proposed, r.text(i)};
+    ++i;
+    if (!r.null(i))
+        c.required_level = parse_role(r.text(i));
+    ++i;
+    if (auto s = r.optional_integer(i++))
+        c.satisfaction = static_cast<int>(*s);
+    c.created_at_ms = r.integer(i++);
+    c.updated_at_ms = r.integer(i++);
+    c.version = r.integer(i++);
+    return c;
+}
+
+std::optional<std::string> opt_text(const std::optional<Money>& m) {
+    return m ? std::optional(m->currency) : std::nullopt;
+}
+std::optional<std::int64_t> opt_amount(const std::optional<Money>& m) {
+    return m ? std::optional(m->amount_minor) : std::nullopt;
+}
+std::optional<std::int64_t> opt_bool(const std::optional<bool>& b) {
+    return b ? std::optional<std::int64_t>(*b ? 1 : 0) : std::nullopt;
+}
+
+// The columns a transition may change, in the order update() binds them.
+// Breach flags are absent on purpose: only record_breach() sets them, so a
+// concurrent transition cannot clear a breach the sweeper just recorded.
+const char* const mutable_columns =
+    "department = ?, category = ?, severity = ?, status = ?, owner = ?, first_responded_at = ?, "
+    "resolved_at = ?, closed_at = ?, same_day_reply = ?, proposed_minor = ?, proposed_currency = ?, "
+    "required_level = ?, satisfaction = ?, updated_at = ?, version = ?";
+
+void add_mutable(Params& p, const Complaint& c) {
+    p.add(c.department).add(c.category).add(to_string(c.severity)).add(to_string(c.status));
+    p.add(c.owner).add(c.first_responded_at_ms).add(c.resolved_at_ms).add(c.closed_at_ms);
+    p.add(opt_bool(c.same_day_reply)).add(opt_amount(c.proposed)).add(opt_text(c.proposed));
+    p.add(c.required_level ? std::optional(std::string(to_string(*c.required_level))) : std::nullopt);
+    p.add(c.satisfaction ? std::optional<std::int64_t>(*c.satisfaction) : std::nullopt);
+    p.add(c.updated_at_ms).add(c.version);
+}
+
+std::string join(const std::vector<std::string>& v, char sep) {
+    std::string out;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : std::string(1, sep)) + s;
+    return out;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size() && !s.empty()) {
+        std::size_t end = s.find(sep, start);
+        if (end == std::string::npos)
+            end = s.size();
+        out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+// Escapes LIKE wildcards so a customer search matches literally.
+std::string like_pattern(const std::string& s) {
+    std::string out = "%";
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+} // namespace
+
+// ---- Sessions and transactions ------------------------------------------
+
+class SqlStore::WriteSession {
+public:
+    WriteSession(std::unique_lock<std::mutex> lock, Session session)
+        : lock_(std::move(lock)), session(std::move(session)) {}
+    std::unique_lock<std::mutex> lock_;
+    Session session;
+};
+
+SqlStore::SqlStore(Backend backend, const std::string& connection) : backend_(backend) {
+    register_connectors();
+    try {
+        if (backend_ == Backend::SQLite) {
+            std::filesystem::path file(connection);
+            if (file.has_parent_path())
+                std::filesystem::create_directories(file.parent_path());
+            sqlite_writer_ = std::make_unique<Session>("SQLite", connection);
+            *sqlite_writer_ << "PRAGMA journal_mode=WAL", now;
+            // FULL: a commit is on disk (WAL fsync) before the call returns.
+            *sqlite_writer_ << "PRAGMA synchronous=FULL", now;
+            *sqlite_writer_ << "PRAGMA foreign_keys=ON", now;
+            *sqlite_writer_ << "PRAGMA busy_timeout=10000", now;
+            pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", connection, 1, 32, 60);
+        } else {
+            pool_ = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", connection, 1, 32, 60);
+        }
+        migrate();
+    } catch (const StoreError&) {
+        throw;
+    } catch (const Poco::Exception& e) {
+        throw StoreError("cannot open " + this->backend() + " store: " + e.displayText());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw StoreError("cannot open sqlite store: " + std::string(e.what()));
+    }
+}
+
+SqlStore::~SqlStore() = default;
+
+std::string SqlStore::backend() const {
+    return backend_ == Backend::SQLite ? "sqlite" : "postgresql";
+}
+
+std::string SqlStore::sql(const std::string& text) const {
+    if (backend_ == Backend::SQLite)
+        return text;
+    std::string out;
+    out.reserve(text.size() + 16);
+    int n = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '\'')
+            quoted = !quoted;
+        if (c == '?' && !quoted)
+            out += "$" + std::to_string(++n);
+        else
+            out += c;
+    }
+    return out;
+}
+
+SqlStore::WriteSession SqlStore::writer() {
+    if (backend_ == Backend::SQLite)
+        return WriteSession(std::unique_lock(write_mutex_), *sqlite_writer_);
+    return WriteSession(std::unique_lock<std::mutex>(), pool_->get());
+}
+
+Session SqlStore::reader() {
+    Session s = pool_->get();
+    if (backend_ == Backend::SQLite)
+        s.setConnectionTimeout(10); // seconds of busy waiting while the writer commits
+    return s;
+}
+
+template <class F>
+auto SqlStore::transact(F&& f) {
+    WriteSession w = writer();
+    try {
+        w.session.begin();
+        if constexpr (std::is_void_v<decltype(f(w.session))>) {
+            f(w.session);
+            w.session.commit();
+        } else {
+            auto result = f(w.session);
+            w.session.commit();
+            return result;
+        }
+    } catch (...) {
+        try {
+            if (w.session.isTransaction())
+                w.session.rollback();
+        } catch (...) {
+        }
+        try {
+            throw;
+        } catch (const StoreError&) {
+            throw;
+        } catch (const Poco::Exception& e) {
+            throw StoreError(backend() + ": " + e.displayText());
+        }
+    }
+}
+
+namespace {
+
+std::size_t execute(Session& s, const std::string& sql, const Params& p = {}) {
+    Statement st(s);
+    st << sql;
+    p.bind_to(st);
+    return st.execute();
+}
+
+RecordSet query(Session& s, const std::string& sql, const Params& p = {}) {
+    Statement st(s);
+    st << sql;
+    p.bind_to(st);
+    st.execute();
+    return RecordSet(st);
+}
+
+} // namespace
+
+void SqlStore::migrate() {
+    transact([&](Session& s) {
+        if (backend_ == Backend::PostgreSQL) // several hosts may start at once
+            execute(s, "SELECT pg_advisory_xact_lock(7210319)");
+        execute(s, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                   "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+        RecordSet rs = query(s, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        int current = static_cast<int>(rs.value(0, 0).convert<Poco::Int64>());
+        if (current > latest_schema_version())
+            throw StoreError("the database schema is version " + std::to_string(current) +
+                             ", newer than this build of Redress knows (" +
+                             std::to_string(latest_schema_version()) + "); upgrade redressd");
+        for (const auto& m : migrations::all()) {
+            if (m.version <= current)
+                continue;
+            for (const auto& stmt : backend_ == Backend::SQLite ? m.sqlite : m.postgresql)
+                execute(s, stmt);
+            execute(s, sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+                    Params().add(m.version).add(m.name).add(std::int64_t(std::time(nullptr)) * 1000));
+        }
+    });
+}
+
+int latest_schema_version() { return migrations::all().back().version; }
+
+int SqlStore::schema_version() {
+    Session s = reader();
+    RecordSet rs = query(s, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    return static_cast<int>(rs.value(0, 0).convert<Poco::Int64>());
+}
+
+// ---- Complaints -----------------------------------------------------------
+
+Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year, Event created,
+                                const std::string& idempotency_key) {
+    return transact([&](Session& s) -> Created {
+        if (!idempotency_key.empty()) {
+            RecordSet rs = query(s, sql(std::string("SELECT ") + complaint_columns +
+                                        " FROM complaints WHERE idempotency_key = ?"),
+                                 Params().add(idempotency_key));
+            if (rs.rowCount() > 0)
+                return {read_complaint(Row(rs, 0)), false};
+        }
+        Poco::Int64 seq = 0;
+        {
+            Statement st(s);
+            std::string prefix_copy = prefix;
+            Poco::Int64 y = year;
+            st << sql("INSERT INTO tracking_counters (prefix, year, last) VALUES (?, ?, 1) "
+                      "ON CONFLICT (prefix, year) DO UPDATE SET last = tracking_counters.last + 1 "
+                      "RETURNING last"),
+                Poco::Data::Keywords::use(prefix_copy), Poco::Data::Keywords::use(y), into(seq);
+            st.execute();
+        }
+        char number[32];
+        std::snprintf(number, sizeof number, "%s-%04d-%06lld", prefix.c_str(), year,
+                      static_cast<long long>(seq));
+        c.tracking_number = number;
+        c.version = 1;
+
+        Params p;
+        p.add(c.tracking_number).add(c.department).add(c.channel).add(c.category);
+        p.add(to_string(c.severity)).add(to_string(c.status));
+        p.add(c.customer.company).add(c.customer.contact).add(c.customer.address);
+        p.add(c.customer.phone).add(c.customer.email).add(to_string(c.customer.type));
+        p.add(c.cause).add(c.request);
+        p.add(c.product.name).add(c.product.spec).add(c.product.production_date);
+        p.add(c.product.batch).add(c.product.used_at).add(c.product.symptoms);
+        p.add(c.product.previous_brand);
+        p.add(opt_amount(c.loss)).add(opt_text(c.loss));
+        p.add(c.received_at_ms).add(c.recorder).add(c.owner);
+        p.add(c.first_response_due_ms).add(c.resolution_due_ms);
+        p.add(c.created_at_ms).add(c.updated_at_ms).add(c.version);
+        p.add(idempotency_key.empty() ? std::optional<std::string>() : std::optional(idempotency_key));
+        Poco::Int64 id = 0;
+        {
+            Statement st(s);
+            st << sql("INSERT INTO complaints (tracking_number, department, channel, category, "
+                      "severity, status, customer_company, customer_contact, customer_address, "
+                      "customer_phone, customer_email, customer_type, cause, request, product_name, "
+                      "product_spec, product_production_date, product_batch, product_used_at, "
+                      "product_symptoms, product_previous_brand, loss_minor, loss_currency, "
+                      "received_at, recorder, owner, first_response_due, resolution_due, created_at, "
+                      "updated_at, version, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+            p.bind_to(st);
+            st, into(id);
+            st.execute();
+        }
+        c.id = id;
+        created.complaint_id = id;
+        execute(s,
+                sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
+                    "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                Params().add(created.complaint_id).add(created.at_ms).add(created.actor)
+                    .add(created.type).add(created.from_status).add(created.to_status)
+                    .add(created.reason).add(created.data_json));
+        return {c, true};
+    });
+}
+
+std::optional<Complaint> SqlStore::find(std::string_view tracking_number) {
+    try {
+        Session s = reader();
+        RecordSet rs = query(s, sql(std::string("SELECT ") + complaint_columns +
+                                    " FROM complaints WHERE tracking_number = ?"),
+                             Params().add(tracking_number));
+        if (rs.rowCount() == 0)
+            return std::nullopt;
+        return read_complaint(Row(rs, 0));
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+std::vector<Event> SqlStore::events(std::int64_t complaint_id) {
+    try {
+        Session s = reader();
+        RecordSet rs = query(s,
+                             sql("SELECT id, complaint_id, at, actor, type, from_status, to_status, "
+                                 "reason, data FROM complaint_events WHERE complaint_id = ? ORDER BY id"),
+                             Params().add(complaint_id));
+        std::vector<Event> out;
+        for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+            Row r(rs, i);
+            out.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4), r.text(5),
+                           r.text(6), r.text(7), r.text(8)});
+        }
+        return out;
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+ComplaintPage SqlStore::list(const ComplaintFilter& f) {
+    std::string where = "id > ?";
+    Params p;
+    p.add(f.after_id);
+    if (!f.departments.empty()) {
+        where += " AND department IN (";
+        for (std::size_t i = 0; i < f.departments.size(); ++i) {
+            where += i ? ", ?" : "?";
+            p.add(f.departments[i]);
+        }
+        where += ")";
+    }
+    if (f.status) {
+        where += " AND status = ?";
+        p.add(to_string(*f.status));
+    }
+    if (f.channel) {
+        where += " AND channel = ?";
+        p.add(*f.channel);
+    }
+    if (f.owner) {
+        where += " AND owner = ?";
+        p.add(*f.owner);
+    }
+    if (f.customer) {
+        where += " AND (customer_company LIKE ? ESCAPE '\\' OR customer_contact LIKE ? ESCAPE '\\' "
+                 "OR customer_phone LIKE ? ESCAPE '\\' OR customer_email LIKE ? ESCAPE '\\')";
+        std::string pattern = like_pattern(*f.customer);
+        p.add(pattern).add(pattern).add(pattern).add(pattern);
+    }
+    if (f.overdue) {
+        where += " AND status NOT IN ('resolved', 'closed', 'rejected') AND "
+                 "((first_responded_at IS NULL AND first_response_due < ?) OR resolution_due < ?)";
+        p.add(f.now_ms).add(f.now_ms);
+    }
+    if (f.received_from_ms) {
+        where += " AND received_at >= ?";
+        p.add(*f.received_from_ms);
+    }
+    if (f.received_to_ms) {
+        where += " AND received_at < ?";
+        p.add(*f.received_to_ms);
+    }
+    int limit = std::clamp(f.limit, 1, 500);
+    p.add(static_cast<std::int64_t>(limit) + 1); // one more: is there a next page?
+    try {
+        Session s = reader();
+        RecordSet rs = query(s, sql(std::string("SELECT ") + complaint_columns + " FROM complaints WHERE " +
+                                    where + " ORDER BY id LIMIT ?"),
+                             p);
+        ComplaintPage page;
+        for (std::size_t i = 0; i < rs.rowCount() && i < static_cast<std::size_t>(limit); ++i)
+            page.items.push_back(read_complaint(Row(rs, i)));
+        if (rs.rowCount() > static_cast<std::size_t>(limit))
+            page.next_after_id = page.items.back().id;
+        return page;
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const Event& e) {
+    return transact([&](Session& s) {
+        Params p;
+        add_mutable(p, c);
+        p.add(c.id).add(expected_version);
+        std::size_t rows = execute(
+            s, sql(std::string("UPDATE complaints SET ") + mutable_columns + " WHERE id = ? AND version = ?"), p);
+        if (rows != 1)
+            return false;
+        execute(s,
+                sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
+                    "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                Params().add(c.id).add(e.at_ms).add(e.actor).add(e.type).add(e.from_status)
+                    .add(e.to_status).add(e.reason).add(e.data_json));
+        return true;
+    });
+}
+
+Event SqlStore::append_event(Event e) {
+    return transact([&](Session& s) {
+        Poco::Int64 id = 0;
+        Statement st(s);
+        st << sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
+                  "reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        Params().add(e.complaint_id).add(e.at_ms).add(e.actor).add(e.type).add(e.from_status)
+            .add(e.to_status).add(e.reason).add(e.data_json).bind_to(st);
+        st, into(id);
+        st.execute();
+        e.id = id;
+        return e;
+    });
+}
+
+std::vector<Complaint> SqlStore::unrecorded_breaches(std::int64_t now_ms, int limit) {
+    try {
+        Session s = reader();
+        RecordSet rs = query(
+            s,
+            sql(std::string("SELECT ") + complaint_columns +
+                " FROM complaints WHERE (first_response_breached = 0 AND ((first_responded_at IS NULL "
+                "AND status NOT IN ('closed', 'rejected') AND first_response_due < ?) OR "
+                "first_responded_at > first_response_due)) OR (resolution_breached = 0 AND "
+                "((resolved_at IS NULL AND status NOT IN ('closed', 'rejected') AND resolution_due < ?) "
+                "OR resolved_at > resolution_due)) ORDER BY id LIMIT ?"),
+            Params().add(now_ms).add(now_ms).add(static_cast<std::int64_t>(limit)));
+        std::vector<Complaint> out;
+        for (std::size_t i = 0; i < rs.rowCount(); ++i)
+            out.push_back(read_complaint(Row(rs, i)));
+        return out;
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+bool SqlStore::record_breach(std::int64_t complaint_id, std::string_view kind, const Event& e) {
+    std::string column;
+    if (kind == "first_response")
+        column = "first_response_breached";
+    else if (kind == "resolution")
+        column = "resolution_breached";
+    else
+        throw StoreError("unknown breach kind '" + std::string(kind) + "'");
+    return transact([&](Session& s) {
+        // The conditional update is the "exactly once": of several sweepers
+        // (threads or hosts) only one sees a row change.
+        std::size_t rows = execute(s, sql("UPDATE complaints SET " + column + " = 1 WHERE id = ? AND " +
+                                          column + " = 0"),
+                                   Params().add(complaint_id));
+        if (rows != 1)
+            return false;
+        execute(s,
+                sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
+                    "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                Params().add(complaint_id).add(e.at_ms).add(e.actor).add(e.type).add(e.from_status)
+                    .add(e.to_status).add(e.reason).add(e.data_json));
+        return true;
+    });
+}
+
+// ---- Tokens ----------------------------------------------------------------
+
+namespace {
+TokenRecord read_token(const Row& r) {
+    TokenRecord t;
+    t.id = r.text(0);
+    t.name = r.text(1);
+    t.secret_hash = r.text(2);
+    t.role = parse_role(r.text(3)).value_or(Role::Agent);
+    t.departments = split(r.text(4), ',');
+    t.created_at_ms = r.integer(5);
+    t.revoked_at_ms = r.optional_integer(6);
+    return t;
+}
+const char* const token_columns = "id, name, secret_hash, role, departments, created_at, revoked_at";
+} // namespace
+
+void SqlStore::add_token(const TokenRecord& t) {
+    transact([&](Session& s) {
+        execute(s, sql(std::string("INSERT INTO api_tokens (") + token_columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                Params().add(t.id).add(t.name).add(t.secret_hash).add(to_string(t.role))
+                    .add(join(t.departments, ',')).add(t.created_at_ms).add(t.revoked_at_ms));
+    });
+}
+
+std::optional<TokenRecord> SqlStore::find_token_by_hash(std::string_view hash) {
+    try {
+        Session s = reader();
+        RecordSet rs = query(s, sql(std::string("SELECT ") + token_columns + " FROM api_tokens WHERE secret_hash = ?"),
+                             Params().add(hash));
+        if (rs.rowCount() == 0)
+            return std::nullopt;
+        return read_token(Row(rs, 0));
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+std::vector<TokenRecord> SqlStore::tokens() {
+    try {
+        Session s = reader();
+        RecordSet rs = query(s, std::string("SELECT ") + token_columns + " FROM api_tokens ORDER BY created_at, id");
+        std::vector<TokenRecord> out;
+        for (std::size_t i = 0; i < rs.rowCount(); ++i)
+            out.push_back(read_token(Row(rs, i)));
+        return out;
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+bool SqlStore::revoke_token(std::string_view id, std::int64_t at_ms) {
+    return transact([&](Session& s) {
+        return execute(s, sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                       Params().add(at_ms).add(id)) == 1;
+    });
+}
+
+// ---- Opening -------------------------------------------------------------------
+
+std::string postgres_keywords(const std::string& url) {
+    // Poco's connector splits a "key=value key=value" string itself and does
+    // not accept libpq URIs, so the URL is translated here.
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(url);
+    } catch (const Poco::Exception& e) {
+        throw StoreError("invalid PostgreSQL url \"" + url + "\": " + e.displayText());
+    }
+    std::vector<std::pair<std::string, std::string>> kv;
+    std::string user = uri.getUserInfo(), password;
+    if (auto colon = user.find(':'); colon != std::string::npos) {
+        password = user.substr(colon + 1);
+        user.resize(colon);
+    }
+    if (!user.empty())
+        kv.emplace_back("user", user);
+    if (!password.empty())
+        kv.emplace_back("password", password);
+    if (!uri.getHost().empty())
+        kv.emplace_back("host", uri.getHost());
+    if (uri.getPort() != 0)
+        kv.emplace_back("port", std::to_string(uri.getPort()));
+    std::string db = uri.getPath();
+    if (!db.empty() && db.front() == '/')
+        db.erase(0, 1);
+    if (!db.empty())
+        kv.emplace_back("dbname", db);
+    for (const auto& [k, v] : uri.getQueryParameters())
+        kv.emplace_back(k, v);
+    std::string out;
+    for (const auto& [k, v] : kv) {
+        if (v.find_first_of(" '\\=") != std::string::npos)
+            throw StoreError("PostgreSQL url parameter " + k + " must not contain spaces, quotes, '=' or backslashes");
+        out += (out.empty() ? "" : " ") + k + "=" + v;
+    }
+    return out;
+}
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+    if (url.rfind("sqlite://", 0) == 0)
+        return std::make_unique<SqlStore>(SqlStore::Backend::SQLite, url.substr(9));
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+        return std::make_unique<SqlStore>(SqlStore::Backend::PostgreSQL, postgres_keywords(url));
+    throw StoreError("unsupported storage url \"" + url + "\" (expected sqlite:// or postgresql://)");
+}
+
+} // namespace redress::core

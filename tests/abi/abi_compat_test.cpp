@@ -114,3 +114,11 @@ TEST(AbiCompat, LayoutReportListsEveryField) {
         EXPECT_EQ(padded, now.sizes[s].first) << s << " has members abi_layout.c does not list";
     }
 }
+
+TEST(AbiCompat, StructsWithoutASizeFieldAreFrozen) {
+    // redress_value is written into plugin memory and redress_config_key arrays
+    // are read with a fixed stride: neither can ever grow within ABI 1.x.
+    Layout now = current(), base = baseline();
+    for (const char* s : {"redress_value", "redress_config_key"})
+        EXPECT_EQ(now.sizes.at(s), base.sizes.at(s)) << s << " must not change";
+}

@@ -78,7 +78,7 @@ keep_alive_timeout = "2m"
 url = "postgresql://redress@127.0.0.1/redress"
 
 [plugins]
-paths = ["plugins", "/opt/redress/plugins"]
+paths = ["/tmp", "/usr/lib"]
 
 [[department]]
 id = "after-sales"
@@ -100,8 +100,7 @@ mailbox = [{ host = "127.0.0.1", port = 1110 }, { host = "::1" }]
     EXPECT_EQ(c.server.max_body_bytes, 64 * 1024);
     EXPECT_EQ(c.server.keep_alive_timeout_s, 120);
     EXPECT_EQ(c.storage.url, "postgresql://redress@127.0.0.1/redress");
-    EXPECT_EQ(c.plugins.paths,
-              (std::vector<std::filesystem::path>{"/etc/redress/plugins", "/opt/redress/plugins"}));
+    EXPECT_EQ(c.plugins.paths, (std::vector<std::filesystem::path>{"/tmp", "/usr/lib"}));
     const Department& d = c.departments[0];
     EXPECT_EQ(d.currency, "USD");
     EXPECT_EQ(d.sla.first_response, (BusinessDuration{1, 270}));
@@ -330,6 +329,40 @@ TEST(ConfigErrors, MissingFile) {
         EXPECT_EQ(e.errors()[0].to_string(),
                   "/nonexistent/redress.toml: cannot open config file: No such file or directory");
     }
+}
+
+TEST(ConfigErrors, LongAndHugeValuesAreErrorsNotCrashes) {
+    // libstdc++'s regex recursed per character: 30,000 spaces overflowed the stack.
+    std::string spaces(30000, ' ');
+    auto e = errors_of(minimal + "sla = { first_response = \"" + spaces + "4h\" }\n");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e[0].find("department[0].sla.first_response: expected a business duration"),
+              std::string::npos);
+    e = errors_of("[server]\nrequest_timeout = \"" + spaces +
+                  "10s\"\nmax_body = \"17179869185GiB\"\n"
+                  "keep_alive_timeout = \"999999h\"\n" +
+                  minimal);
+    ASSERT_EQ(e.size(), 3u);
+    EXPECT_NE(e[0].find("3:12: server.max_body: expected a size between 1KiB and 1GiB"),
+              std::string::npos)
+        << e[0];
+    EXPECT_NE(e[1].find("4:22: server.keep_alive_timeout: expected a duration of at most a day"),
+              std::string::npos)
+        << e[1];
+    EXPECT_NE(e[2].find("2:19: server.request_timeout: expected a duration of at most a day"),
+              std::string::npos)
+        << e[2];
+    e = errors_of("[[department]]\nid = \"" + std::string(100000, 'a') +
+                  "\"\nname = \"A\"\nprefix = \"A\"\n");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e[0].find("department[0].id: expected lower-case letters"), std::string::npos);
+}
+
+TEST(ConfigErrors, MissingPluginFolder) {
+    auto e = errors_of("[plugins]\npaths = [\"/etc\", \"no-such-plugins\"]\n" + minimal);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0], "/etc/redress/x.toml:2:18: plugins.paths[1]: plugin folder "
+                    "/etc/redress/no-such-plugins does not exist");
 }
 
 TEST(ConfigErrors, HostileInputDoesNotCrash) {

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
 #include <gtest/gtest.h>
 #include <redress/core/http/api_server.hpp>
 #include <sstream>
@@ -122,6 +123,56 @@ TEST_F(ApiServerTest, HttpErrorCarriesCodeMessageAndField) {
     EXPECT_EQ(
         r.body,
         R"({"error":{"code":"invalid_field","field":"customer.phone","message":"phone is not a number"}})");
+}
+
+TEST_F(ApiServerTest, AnUnreadBodyIsNeverParsedAsTheNextRequest) {
+    // A GET whose body is itself a request: only one response may come back.
+    std::string inner = "GET /items/x/notes/y HTTP/1.1\r\nHost: a\r\n\r\n";
+    std::string outer = "GET /items/1/notes/2 HTTP/1.1\r\nHost: a\r\nContent-Length: " +
+                        std::to_string(inner.size()) + "\r\n\r\n" + inner;
+    Poco::Net::StreamSocket sock(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(server_->port())));
+    sock.sendBytes(outer.data(), static_cast<int>(outer.size()));
+    sock.setReceiveTimeout(Poco::Timespan(0, 500'000));
+    std::string received;
+    char buf[4096];
+    try {
+        for (int n; (n = sock.receiveBytes(buf, sizeof buf)) > 0;)
+            received.append(buf, static_cast<std::size_t>(n));
+    } catch (const Poco::TimeoutException&) {
+    }
+    std::size_t responses = 0;
+    for (auto at = received.find("HTTP/1.1 "); at != std::string::npos;
+         at = received.find("HTTP/1.1 ", at + 1))
+        ++responses;
+    EXPECT_EQ(responses, 1u) << received;
+    EXPECT_NE(received.find("1|2"), std::string::npos);
+}
+
+TEST_F(ApiServerTest, PathSegmentsAreDecodedExactlyOnce) {
+    EXPECT_EQ(call("GET", "/items/100%25/notes/a%2Fb").body, "100%|a/b");
+    EXPECT_EQ(call("GET", "/items/%2525/notes/x").body, "%25|x");
+    auto bad = call("GET", "/items/%zz/notes/1");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_EQ(code(bad.body), "bad_uri");
+}
+
+TEST(ApiServer, RunsWithASingleWorkerThread) {
+    Router router;
+    router.add("GET", "/ping",
+               [](HttpContext& c) { c.send_text(HTTPResponse::HTTP_OK, "text/plain", "pong"); });
+    ServerConfig config;
+    config.port = 0;
+    config.threads = 1;
+    ApiServer server(config, router, redress::test::quiet_logger());
+    server.start();
+    Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(server.port()));
+    Poco::Net::HTTPRequest req("GET", "/ping", Poco::Net::HTTPMessage::HTTP_1_1);
+    s.sendRequest(req);
+    HTTPResponse resp;
+    std::stringstream out;
+    out << s.receiveResponse(resp).rdbuf();
+    EXPECT_EQ(out.str(), "pong");
 }
 
 TEST(Router, FirstMatchingRouteWinsAndAllowedMethodsAreCollected) {

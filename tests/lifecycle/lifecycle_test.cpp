@@ -1,10 +1,8 @@
 // The complaint state machine: every (status, action) pair, who may act, what
 // each step requires, and what it changes.
-#include <redress/core/lifecycle/lifecycle.hpp>
-
 #include <Poco/JSON/Parser.h>
-
 #include <gtest/gtest.h>
+#include <redress/core/lifecycle/lifecycle.hpp>
 
 using namespace redress::core;
 
@@ -31,8 +29,11 @@ Poco::JSON::Object::Ptr json(const std::string& text) {
 // A request that satisfies each action's requirements.
 TransitionRequest valid(const std::string& action) {
     static const std::map<std::string, std::pair<std::string, std::string>> data{
-        {"contact", {"", R"({"restated_problem":"洗衣机漏水","customer_confirmed":true,"method":"phone"})"}},
-        {"analyse", {"", R"({"severity":"high","company_fault":"full","demand_reasonable":true,"findings":"密封圈缺陷"})"}},
+        {"contact",
+         {"", R"({"restated_problem":"洗衣机漏水","customer_confirmed":true,"method":"phone"})"}},
+        {"analyse",
+         {"",
+          R"({"severity":"high","company_fault":"full","demand_reasonable":true,"findings":"密封圈缺陷"})"}},
         {"propose", {"", R"({"remedies":["replacement","apology"],"amount_minor":150000})"}},
         {"approve", {"", R"({})"}},
         {"agree", {"", R"({"customer_accepted":true})"}},
@@ -66,12 +67,18 @@ Complaint in_status(Status s) {
     return c;
 }
 
-Actor boss() { return {"boss", Role::Executive, {"*"}}; }
-Actor agent(const std::string& dept = "after-sales") { return {"agent-li", Role::Agent, {dept}}; }
+Actor boss() {
+    return {"boss", Role::Executive, {"*"}};
+}
+Actor agent(const std::string& dept = "after-sales") {
+    return {"agent-li", Role::Agent, {dept}};
+}
 
 struct Fixture {
     Config config = company();
-    TransitionContext ctx{config, 5000, [](std::int64_t, std::int64_t) { return true; }};
+    TransitionContext ctx{config, 5000, [](std::int64_t, std::int64_t) {
+                              return true;
+                          }};
 };
 
 std::string code_of(const std::function<void()>& f) {
@@ -96,12 +103,16 @@ TEST(Lifecycle, EveryStatusActionPairIsAllowedExactlyAsTheRulesSay) {
         {"implement", {{Status::Agreed}, Status::Implementing}},
         {"resolve", {{Status::Implementing}, Status::Resolved}},
         {"close", {{Status::Resolved}, Status::Closed}},
-        {"escalate", {{Status::Received, Status::Contacted, Status::Analysed, Status::Proposed}, Status::Escalated}},
+        {"escalate",
+         {{Status::Received, Status::Contacted, Status::Analysed, Status::Proposed},
+          Status::Escalated}},
         {"reject", {{Status::Contacted, Status::Analysed, Status::Proposed}, Status::Rejected}},
         {"reopen", {{Status::Resolved, Status::Closed, Status::Rejected}, Status::Reopened}},
-        {"assign", {{Status::Received, Status::Contacted, Status::Analysed, Status::Proposed, Status::Approved,
-                     Status::Agreed, Status::Implementing, Status::Resolved, Status::Escalated, Status::Reopened},
-                    std::nullopt}},
+        {"assign",
+         {{Status::Received, Status::Contacted, Status::Analysed, Status::Proposed,
+           Status::Approved, Status::Agreed, Status::Implementing, Status::Resolved,
+           Status::Escalated, Status::Reopened},
+          std::nullopt}},
     };
     int legal = 0, illegal = 0;
     for (Status s : all_statuses())
@@ -109,7 +120,8 @@ TEST(Lifecycle, EveryStatusActionPairIsAllowedExactlyAsTheRulesSay) {
             Complaint c = in_status(s);
             if (rule.first.count(s)) {
                 auto r = Lifecycle::apply(c, boss(), valid(action), fx.ctx);
-                EXPECT_EQ(r.complaint.status, rule.second.value_or(s)) << action << " from " << to_string(s);
+                EXPECT_EQ(r.complaint.status, rule.second.value_or(s))
+                    << action << " from " << to_string(s);
                 EXPECT_EQ(r.complaint.version, 4);
                 EXPECT_EQ(r.event.actor, "boss");
                 EXPECT_EQ(r.event.from_status, rule.second ? std::string(to_string(s)) : "");
@@ -121,7 +133,9 @@ TEST(Lifecycle, EveryStatusActionPairIsAllowedExactlyAsTheRulesSay) {
                 } catch (const TransitionError& e) {
                     EXPECT_EQ(e.code(), "illegal_transition");
                     std::string msg = e.what();
-                    EXPECT_NE(msg.find("in state '" + std::string(to_string(s)) + "'"), std::string::npos) << msg;
+                    EXPECT_NE(msg.find("in state '" + std::string(to_string(s)) + "'"),
+                              std::string::npos)
+                        << msg;
                     for (const auto& a : Lifecycle::allowed_actions(s))
                         EXPECT_NE(msg.find(a), std::string::npos) << msg;
                 }
@@ -138,17 +152,23 @@ TEST(Lifecycle, IllegalTransitionMessageNamesStateAndAllowedActions) {
         Lifecycle::apply(in_status(Status::Received), boss(), valid("approve"), fx.ctx);
         FAIL();
     } catch (const TransitionError& e) {
-        EXPECT_STREQ(e.what(), "cannot 'approve' complaint AS-2026-000007 in state 'received'; allowed "
-                               "from 'received': contact, escalate, assign");
+        EXPECT_STREQ(e.what(),
+                     "cannot 'approve' complaint AS-2026-000007 in state 'received'; allowed "
+                     "from 'received': contact, escalate, assign");
     }
 }
 
 TEST(Lifecycle, RejectNeedsASupervisor) {
     Fixture fx;
-    EXPECT_EQ(code_of([&] { Lifecycle::apply(in_status(Status::Contacted), agent(), valid("reject"), fx.ctx); }),
+    EXPECT_EQ(code_of([&] {
+                  Lifecycle::apply(in_status(Status::Contacted), agent(), valid("reject"), fx.ctx);
+              }),
               "forbidden");
     Actor sup{"sup", Role::Supervisor, {"after-sales"}};
-    EXPECT_EQ(code_of([&] { Lifecycle::apply(in_status(Status::Contacted), sup, valid("reject"), fx.ctx); }), "ok");
+    EXPECT_EQ(code_of([&] {
+                  Lifecycle::apply(in_status(Status::Contacted), sup, valid("reject"), fx.ctx);
+              }),
+              "ok");
 }
 
 TEST(Lifecycle, ApprovalNeedsTheLevelTheProposalRequires) {
@@ -163,9 +183,12 @@ TEST(Lifecycle, ApprovalNeedsTheLevelTheProposalRequires) {
         FAIL();
     } catch (const TransitionError& e) {
         EXPECT_EQ(e.code(), "forbidden");
-        EXPECT_STREQ(e.what(), "the proposal of 500000 CNY needs approval by a manager or higher; sup is supervisor");
+        EXPECT_STREQ(
+            e.what(),
+            "the proposal of 500000 CNY needs approval by a manager or higher; sup is supervisor");
     }
-    EXPECT_EQ(Lifecycle::apply(c, mgr, valid("approve"), fx.ctx).complaint.status, Status::Approved);
+    EXPECT_EQ(Lifecycle::apply(c, mgr, valid("approve"), fx.ctx).complaint.status,
+              Status::Approved);
 }
 
 TEST(Lifecycle, RequiredLevelFollowsTheDepartmentLimitsAndNeverFalls) {
@@ -186,14 +209,16 @@ TEST(Lifecycle, RequiredLevelFollowsTheDepartmentLimitsAndNeverFalls) {
 TEST(Lifecycle, ActorOfAnotherDepartmentIsForbidden) {
     Fixture fx;
     EXPECT_EQ(code_of([&] {
-                  Lifecycle::apply(in_status(Status::Received), agent("call-centre"), valid("contact"), fx.ctx);
+                  Lifecycle::apply(in_status(Status::Received), agent("call-centre"),
+                                   valid("contact"), fx.ctx);
               }),
               "forbidden");
 }
 
 TEST(Lifecycle, EachStepRequiresWhatTheHandbookSays) {
     Fixture fx;
-    auto attempt = [&](Status s, const std::string& action, const std::string& data, const std::string& reason = "") {
+    auto attempt = [&](Status s, const std::string& action, const std::string& data,
+                       const std::string& reason = "") {
         TransitionRequest r;
         r.action = action;
         r.reason = reason;
@@ -207,33 +232,50 @@ TEST(Lifecycle, EachStepRequiresWhatTheHandbookSays) {
     };
     EXPECT_EQ(attempt(Status::Received, "contact", R"({"restated_problem":"x","method":"phone"})"),
               "missing_field data.customer_confirmed");
-    EXPECT_EQ(attempt(Status::Received, "contact", R"({"restated_problem":"x","customer_confirmed":false,"method":"phone"})"),
+    EXPECT_EQ(attempt(Status::Received, "contact",
+                      R"({"restated_problem":"x","customer_confirmed":false,"method":"phone"})"),
               "invalid_field data.customer_confirmed");
-    EXPECT_EQ(attempt(Status::Received, "contact", R"({"restated_problem":"  ","customer_confirmed":true,"method":"phone"})"),
+    EXPECT_EQ(attempt(Status::Received, "contact",
+                      R"({"restated_problem":"  ","customer_confirmed":true,"method":"phone"})"),
               "missing_field data.restated_problem");
-    EXPECT_EQ(attempt(Status::Received, "contact", R"({"restated_problem":"x","customer_confirmed":true,"method":"pigeon"})"),
+    EXPECT_EQ(attempt(Status::Received, "contact",
+                      R"({"restated_problem":"x","customer_confirmed":true,"method":"pigeon"})"),
               "invalid_field data.method");
-    EXPECT_EQ(attempt(Status::Contacted, "analyse", R"({"severity":"huge","company_fault":"full","demand_reasonable":true,"findings":"x"})"),
-              "invalid_field data.severity");
-    EXPECT_EQ(attempt(Status::Analysed, "propose", R"({"remedies":[],"amount_minor":1})"), "invalid_field data.remedies");
+    EXPECT_EQ(
+        attempt(
+            Status::Contacted, "analyse",
+            R"({"severity":"huge","company_fault":"full","demand_reasonable":true,"findings":"x"})"),
+        "invalid_field data.severity");
+    EXPECT_EQ(attempt(Status::Analysed, "propose", R"({"remedies":[],"amount_minor":1})"),
+              "invalid_field data.remedies");
     EXPECT_EQ(attempt(Status::Analysed, "propose", R"({"remedies":["yacht"],"amount_minor":1})"),
               "invalid_field data.remedies[0]");
     EXPECT_EQ(attempt(Status::Analysed, "propose", R"({"remedies":["voucher"],"amount_minor":-5})"),
               "invalid_field data.amount_minor");
-    EXPECT_EQ(attempt(Status::Analysed, "propose", R"({"remedies":["voucher"],"amount_minor":5,"currency":"USD"})"),
+    EXPECT_EQ(attempt(Status::Analysed, "propose",
+                      R"({"remedies":["voucher"],"amount_minor":5,"currency":"USD"})"),
               "invalid_field data.currency");
     EXPECT_EQ(attempt(Status::Approved, "agree", R"({})"), "missing_field data.customer_accepted");
-    EXPECT_EQ(attempt(Status::Resolved, "close", R"({"satisfaction":0})"), "invalid_field data.satisfaction");
-    EXPECT_EQ(attempt(Status::Resolved, "close", R"({"satisfaction":6})"), "invalid_field data.satisfaction");
-    EXPECT_EQ(attempt(Status::Resolved, "close", R"({"satisfaction":"5"})"), "invalid_field data.satisfaction");
-    EXPECT_EQ(attempt(Status::Contacted, "reject", R"({"customer_told":true})"), "missing_field reason");
-    EXPECT_EQ(attempt(Status::Contacted, "reject", R"({"customer_told":false})", "理由"), "invalid_field data.customer_told");
-    EXPECT_EQ(attempt(Status::Received, "escalate", R"({})", "理由"), "missing_field data.to_department");
-    EXPECT_EQ(attempt(Status::Received, "escalate", R"({"to_department":"nowhere"})", "理由"), "invalid_field data.to_department");
+    EXPECT_EQ(attempt(Status::Resolved, "close", R"({"satisfaction":0})"),
+              "invalid_field data.satisfaction");
+    EXPECT_EQ(attempt(Status::Resolved, "close", R"({"satisfaction":6})"),
+              "invalid_field data.satisfaction");
+    EXPECT_EQ(attempt(Status::Resolved, "close", R"({"satisfaction":"5"})"),
+              "invalid_field data.satisfaction");
+    EXPECT_EQ(attempt(Status::Contacted, "reject", R"({"customer_told":true})"),
+              "missing_field reason");
+    EXPECT_EQ(attempt(Status::Contacted, "reject", R"({"customer_told":false})", "理由"),
+              "invalid_field data.customer_told");
+    EXPECT_EQ(attempt(Status::Received, "escalate", R"({})", "理由"),
+              "missing_field data.to_department");
+    EXPECT_EQ(attempt(Status::Received, "escalate", R"({"to_department":"nowhere"})", "理由"),
+              "invalid_field data.to_department");
     EXPECT_EQ(attempt(Status::Closed, "reopen", R"({})"), "missing_field reason");
-    EXPECT_EQ(attempt(Status::Received, "contact",
-                      R"({"restated_problem":"x","customer_confirmed":true,"method":"phone","custmer_confirmed":true})"),
-              "invalid_field data.custmer_confirmed");
+    EXPECT_EQ(
+        attempt(
+            Status::Received, "contact",
+            R"({"restated_problem":"x","customer_confirmed":true,"method":"phone","custmer_confirmed":true})"),
+        "invalid_field data.custmer_confirmed");
     EXPECT_EQ(attempt(Status::Received, "teleport", R"({})"), "invalid_field action");
 }
 
@@ -248,12 +290,15 @@ TEST(Lifecycle, FirstContactStartsTheClockOnceAndSetsSameDayReply) {
     auto r = Lifecycle::apply(in_status(Status::Received), agent(), valid("contact"), ctx);
     EXPECT_EQ(r.complaint.first_responded_at_ms, 9000);
     EXPECT_EQ(r.complaint.same_day_reply, false);
-    EXPECT_NE(r.event.data_json.find("\"same_day_reply\":false"), std::string::npos) << r.event.data_json;
+    EXPECT_NE(r.event.data_json.find("\"same_day_reply\":false"), std::string::npos)
+        << r.event.data_json;
     // A second contact (after reopening) keeps the first response time.
     Complaint reopened = r.complaint;
     reopened.status = Status::Reopened;
     ctx.now_ms = 20000;
-    EXPECT_EQ(Lifecycle::apply(reopened, agent(), valid("contact"), ctx).complaint.first_responded_at_ms, 9000);
+    EXPECT_EQ(
+        Lifecycle::apply(reopened, agent(), valid("contact"), ctx).complaint.first_responded_at_ms,
+        9000);
 }
 
 TEST(Lifecycle, ProposalRecordsAmountAndRequiredLevel) {

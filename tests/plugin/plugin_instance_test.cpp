@@ -4,7 +4,7 @@
 
 #include <fstream>
 #include <gtest/gtest.h>
-#include <redress/core/config/config.hpp>
+#include <redress/core/config/config_loader.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/plugin/plugin_instance.hpp>
 #include <redress/core/plugin/plugin_registry.hpp>
@@ -84,7 +84,7 @@ TEST(PluginInstance, PolicyProposesThroughTheSdk) {
     EXPECT_EQ(proposal.record("reason")->string("text"), "公司有责任 (company at fault)");
 }
 
-TEST(PluginInstance, PolicyCapComesFromConfigDefault) {
+TEST(PluginInstance, PolicyCapComesFromConfig) {
     Record config;
     config.set("cap_minor", std::int64_t{500});
     auto p = make("fixture_policy", config);
@@ -92,6 +92,35 @@ TEST(PluginInstance, PolicyCapComesFromConfigDefault) {
     input.add_record("complaint").add_record("loss").set("amount_minor", std::int64_t{10000});
     p->propose(input, proposal);
     EXPECT_EQ(proposal.integer("amount_minor"), 500);
+}
+
+TEST(PluginInstance, PolicyCapDefaultComesFromTheDeclaredSchema) {
+    // No [plugin.fixture-policy] section: config validation fills the default.
+    PluginRegistry registry;
+    registry.load_file(fixture("fixture_policy"));
+    std::vector<ConfigError> errors;
+    auto parsed =
+        parse_config_text("[[department]]\nid=\"d\"\nname=\"D\"\nprefix=\"D\"\n", "x.toml", errors);
+    check_against_plugins(parsed, registry, errors);
+    ASSERT_TRUE(errors.empty());
+    PluginHost host(registry, parsed.config, quiet_logger());
+    Record input, proposal;
+    input.add_record("complaint").add_record("loss").set("amount_minor", std::int64_t{250000});
+    host.find("fixture-policy")->propose(input, proposal);
+    EXPECT_EQ(proposal.integer("amount_minor"), 100000); // the declared default cap
+}
+
+TEST(PluginInstance, ExceptionThrownAcrossTheCBoundaryIsContained) {
+    auto p = make("fixture_raw_throw");
+    Record in, out;
+    try {
+        p->propose(in, out);
+        FAIL() << "expected PluginCallError";
+    } catch (const PluginCallError& e) {
+        EXPECT_EQ(e.plugin_message(),
+                  "exception crossed the plugin boundary: escaped from the plugin");
+    }
+    EXPECT_EQ(p->stats().errors, 1u);
 }
 
 TEST(PluginInstance, CatalogsInCAndCppAnswer) {
@@ -154,6 +183,7 @@ TEST(PluginInstance, PluginThatThrowsOnEveryCallIsContainedAndCounted) {
     EXPECT_EQ(p->stats().errors, 3u);
     try {
         p->poll();
+        FAIL() << "poll() stopped throwing";
     } catch (const PluginCallError& e) {
         EXPECT_EQ(e.plugin_message(), "unknown exception"); // `throw 42`
     }

@@ -130,3 +130,24 @@ TEST(PluginLoader, MissingFolderIsARefusalNotACrash) {
     r.load_directory("/nonexistent/redress/plugins");
     EXPECT_EQ(only_refusal(r), "plugin folder does not exist or is not a folder");
 }
+
+TEST(PluginLoader, PluginsBuiltWithDefaultVisibilityAndTheSameClassNameStayApart) {
+    // Without internal linkage in the SDK's adapter, GCC makes the descriptor
+    // storage STB_GNU_UNIQUE and the second library returns the first's.
+    PluginRegistry r;
+    auto one = r.load_file(fixture("fixture_plain_one"));
+    auto two = r.load_file(fixture("fixture_plain_two"));
+    ASSERT_TRUE(one && two) << (r.refusals().empty() ? "" : r.refusals()[0].reason);
+    EXPECT_EQ(one->name(), "plain-one");
+    EXPECT_EQ(two->name(), "plain-two");
+}
+
+TEST(PluginLoader, RefusesAnInvalidDefaultAtLoadNotInEveryConfig) {
+    PluginRegistry r;
+    r.load_file(fixture("fixture_bad_default"));
+    EXPECT_EQ(
+        only_refusal(r).rfind(
+            "invalid descriptor: config key 'greeting': default \"hello\" is not a TOML value", 0),
+        0u)
+        << only_refusal(r);
+}

@@ -105,3 +105,32 @@ TEST(SdkRecord, HostRejectsBadArgumentsInsteadOfCrashing) {
     EXPECT_EQ(a.rows_next(nullptr, nullptr), REDRESS_E_INVALID);
     a.error_set(nullptr, REDRESS_E_INTERNAL, "ignored", 7); // must not crash
 }
+
+TEST(SdkRecord, BorrowedValuesSurviveAppendsAndNewFields) {
+    // A policy reads the remedies so far, then appends: the views it holds
+    // must stay valid (ASan checks this run for use-after-free).
+    Record r;
+    redress::RecordWriter w(api(), &r);
+    w.append("remedy", "apology").append("remedy", "voucher");
+    redress::RecordView v(api(), &r);
+    auto remedies = v.strings("remedy");
+    auto keys = v.keys();
+    for (int i = 0; i < 200; ++i) {
+        w.append("remedy", "gift");
+        w.set("field" + std::to_string(i), i);
+    }
+    EXPECT_EQ(remedies, (std::vector<std::string_view>{"apology", "voucher"}));
+    EXPECT_EQ(keys, (std::vector<std::string_view>{"remedy"}));
+}
+
+TEST(SdkRecord, AbsurdSizesFromAPluginAreAnErrorNotAnException) {
+    const redress_host_api& a = host_api();
+    Record r;
+    redress_value v{};
+    v.type = REDRESS_VALUE_STRING;
+    v.string_data = "x";
+    v.string_size = SIZE_MAX;
+    EXPECT_EQ(a.record_set(&r, "k", 1, &v), REDRESS_E_INVALID);
+    EXPECT_EQ(a.record_append(&r, "k", 1, &v), REDRESS_E_INVALID);
+    EXPECT_EQ(r.count("k"), 0u);
+}

@@ -3,20 +3,19 @@
 // breaches recorded once, tokens, and refusal of a schema that is too new.
 #include "../support/test_database.hpp"
 
-#include <redress/core/store/store.hpp>
-
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
+#include <redress/core/store/store.hpp>
 #include <thread>
 
 using namespace redress::core;
-using redress::test::TestDatabase;
 using Poco::Data::Keywords::now;
+using redress::test::TestDatabase;
 
 namespace {
 
-Complaint sample(const std::string& department = "after-sales", std::int64_t received = 1'790'000'000'000) {
+Complaint sample(const std::string& department = "after-sales",
+                 std::int64_t received = 1'790'000'000'000) {
     Complaint c;
     c.department = department;
     c.channel = "web";
@@ -76,14 +75,16 @@ TEST_P(StoreTest, MigratesAndReopens) {
 
 TEST_P(StoreTest, RefusesASchemaNewerThanTheBinary) {
     auto raw = db_->raw_session();
-    raw << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)", now;
+    raw << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)",
+        now;
     store_.reset();
     try {
         open_store(db_->url());
         FAIL() << "opened a newer schema";
     } catch (const StoreError& e) {
-        EXPECT_NE(std::string(e.what()).find("schema is version 999, newer than this build of Redress knows (" +
-                                             std::to_string(latest_schema_version()) + ")"),
+        EXPECT_NE(std::string(e.what()).find(
+                      "schema is version 999, newer than this build of Redress knows (" +
+                      std::to_string(latest_schema_version()) + ")"),
                   std::string::npos)
             << e.what();
     }
@@ -244,7 +245,8 @@ TEST_P(StoreTest, BreachIsRecordedExactlyOnceEvenWhenRacing) {
 }
 
 TEST_P(StoreTest, TokensAreFoundByHashAndRevoked) {
-    TokenRecord t{"tok_1", "李主管", "abc123", Role::Supervisor, {"after-sales", "call-centre"}, 5, std::nullopt};
+    TokenRecord t{"tok_1", "李主管",    "abc123", Role::Supervisor, {"after-sales", "call-centre"},
+                  5,       std::nullopt};
     store_->add_token(t);
     auto found = store_->find_token_by_hash("abc123");
     ASSERT_TRUE(found);

@@ -5,17 +5,15 @@
 
 #include "../test_support.hpp"
 
-#include <redress/core/store/store.hpp>
-
 #include <Poco/Data/PostgreSQL/Connector.h>
-#include <Poco/Data/Session.h>
 #include <Poco/Data/SQLite/Connector.h>
-
+#include <Poco/Data/Session.h>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <optional>
 #include <random>
+#include <redress/core/store/store.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -36,7 +34,8 @@ inline std::optional<std::string> postgres_admin_url() {
 
 class TestDatabase {
 public:
-    explicit TestDatabase(const std::string& backend) : backend_(backend) {
+    explicit TestDatabase(const std::string& backend)
+        : backend_(backend) {
         static std::once_flag once;
         std::call_once(once, [] {
             Poco::Data::SQLite::Connector::registerConnector();

@@ -19,11 +19,19 @@ using toml_reader::TableReader;
 
 constexpr std::int64_t max_money = 1'000'000'000'000; // 10^12 minor units
 
+// Every value checked with std::regex is first capped in length: libstdc++'s
+// regex recurses per character and overflows the stack on long input.
+constexpr std::size_t max_pattern_input = 64;
+
+bool regex_ok(const std::string& s, const std::regex& re) {
+    return s.size() <= max_pattern_input && std::regex_match(s, re);
+}
+
 // "1d4h30m", "4h", "3d": whole working days, hours and minutes.
 std::optional<BusinessDuration> parse_business_duration(const std::string& s) {
     static const std::regex re(R"(^\s*(?:(\d{1,3})d)?\s*(?:(\d{1,4})h)?\s*(?:(\d{1,5})m)?\s*$)");
     std::smatch m;
-    if (s.empty() || !std::regex_match(s, m, re) ||
+    if (s.empty() || s.size() > max_pattern_input || !std::regex_match(s, m, re) ||
         (!m[1].matched && !m[2].matched && !m[3].matched))
         return std::nullopt;
     BusinessDuration d;
@@ -34,27 +42,33 @@ std::optional<BusinessDuration> parse_business_duration(const std::string& s) {
     return d;
 }
 
-// "10s", "5m", "1h" → seconds.
+// "10s", "5m", "1h" → seconds, at most one day.
 std::optional<int> parse_wall_seconds(const std::string& s) {
     static const std::regex re(R"(^\s*(\d{1,6})\s*(s|m|h)\s*$)");
     std::smatch m;
-    if (!std::regex_match(s, m, re))
+    if (s.size() > max_pattern_input || !std::regex_match(s, m, re))
         return std::nullopt;
-    int n = std::stoi(m[1]);
-    return m[2] == "s" ? n : m[2] == "m" ? n * 60 : n * 3600;
+    std::int64_t n = std::stoll(m[1]);
+    n *= m[2] == "s" ? 1 : m[2] == "m" ? 60 : 3600;
+    if (n > 86400)
+        return std::nullopt;
+    return static_cast<int>(n);
 }
 
 // "1MiB", "512KiB", "1048576" → bytes.
 std::optional<std::int64_t> parse_size(const std::string& s) {
     static const std::regex re(R"(^\s*(\d{1,12})\s*(B|KiB|MiB|GiB|KB|MB|GB)?\s*$)");
     std::smatch m;
-    if (!std::regex_match(s, m, re))
+    if (s.size() > max_pattern_input || !std::regex_match(s, m, re))
         return std::nullopt;
     std::int64_t n = std::stoll(m[1]);
     static const std::map<std::string, std::int64_t> units{
         {"", 1},          {"B", 1},     {"KiB", 1 << 10},    {"MiB", 1 << 20},
         {"GiB", 1 << 30}, {"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000}};
-    return n * units.at(m[2].str());
+    std::int64_t unit = units.at(m[2].str());
+    if (n > (std::int64_t{1} << 40) / unit) // far beyond any limit; no overflow below
+        return std::nullopt;
+    return n * unit;
 }
 
 // "09:00" or a TOML local time → minutes after midnight; "24:00" allowed as a close.
@@ -64,7 +78,7 @@ std::optional<int> parse_clock(const toml::node& n) {
     if (auto s = n.value<std::string>(); s && n.is_string()) {
         static const std::regex re(R"(^(\d{2}):(\d{2})$)");
         std::smatch m;
-        if (std::regex_match(*s, m, re)) {
+        if (s->size() <= max_pattern_input && std::regex_match(*s, m, re)) {
             int h = std::stoi(m[1]), mi = std::stoi(m[2]);
             if ((h < 24 && mi < 60) || (h == 24 && mi == 0))
                 return h * 60 + mi;
@@ -80,7 +94,7 @@ std::optional<std::chrono::year_month_day> parse_date(const toml::node& n) {
     if (auto s = n.value<std::string>(); s && n.is_string()) {
         static const std::regex re(R"(^(\d{4})-(\d{2})-(\d{2})$)");
         std::smatch m;
-        if (std::regex_match(*s, m, re)) {
+        if (s->size() <= max_pattern_input && std::regex_match(*s, m, re)) {
             year_month_day ymd{year{std::stoi(m[1])}, month{unsigned(std::stoi(m[2]))},
                                day{unsigned(std::stoi(m[3]))}};
             if (ymd.ok())
@@ -161,7 +175,7 @@ private:
 
     void currency(TableReader& r, std::string_view key, const std::string& v, std::string& out) {
         static const std::regex re("^[A-Z]{3}$");
-        if (std::regex_match(v, re))
+        if (regex_ok(v, re))
             out = v;
         else
             r.error(*r.raw().get(key), key,
@@ -256,7 +270,7 @@ private:
             auto secs = parse_wall_seconds(*v);
             if (!secs || *secs <= 0)
                 r.error(*r.raw().get(key), key,
-                        "expected a duration such as \"10s\", \"5m\" or \"1h\"");
+                        "expected a duration of at most a day, such as \"10s\", \"5m\" or \"1h\"");
             else
                 out = *secs;
         }
@@ -303,8 +317,14 @@ private:
     void plugins(const toml::table& t, PluginsConfig& p) {
         TableReader r(t, "plugins", sink_);
         if (auto v = r.strings("paths"))
-            for (const auto& s : *v)
-                p.paths.push_back(resolve(s));
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                auto dir = resolve((*v)[i]);
+                std::error_code ec;
+                if (!std::filesystem::is_directory(dir, ec))
+                    r.error(*t.get("paths")->as_array()->get(i), "paths[" + std::to_string(i) + "]",
+                            "plugin folder " + dir.string() + " does not exist");
+                p.paths.push_back(dir);
+            }
         if (auto v = r.boolean("builtin"))
             p.builtin = *v;
         r.finish();
@@ -322,7 +342,7 @@ private:
 
             if (auto v = r.string("id")) {
                 static const std::regex re("^[a-z0-9][a-z0-9-]{0,31}$");
-                if (!std::regex_match(*v, re))
+                if (!regex_ok(*v, re))
                     r.error(*t.get("id"), "id",
                             "expected lower-case letters, digits and '-', at most 32, found \"" +
                                 *v + "\"");
@@ -340,7 +360,7 @@ private:
                 r.missing("name");
             if (auto v = r.string("prefix")) {
                 static const std::regex re("^[A-Z]{1,4}$");
-                if (!std::regex_match(*v, re))
+                if (!regex_ok(*v, re))
                     r.error(*t.get("prefix"), "prefix",
                             "expected 1 to 4 capital letters such as \"AS\", found \"" + *v + "\"");
                 else if (auto [it, fresh] = prefixes.emplace(*v, i); !fresh)

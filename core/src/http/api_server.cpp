@@ -8,12 +8,30 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
+#include <algorithm>
 #include <redress/core/http/api_server.hpp>
 
 namespace redress::core::http {
 namespace {
 
 using Poco::Net::HTTPResponse;
+
+// The path of a request target, still percent-encoded (Poco::URI would decode
+// it, losing the difference between "/" and "%2F").
+std::string raw_path(const std::string& target) {
+    try {
+        Poco::URI check(target); // rejects malformed targets
+    } catch (const Poco::Exception&) {
+        throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "bad_uri", "the request URI is not valid");
+    }
+    std::string path = target;
+    if (auto scheme = path.find("://"); scheme != std::string::npos && scheme < path.find('/')) {
+        auto slash = path.find('/', scheme + 3); // absolute-form: drop scheme and authority
+        path = slash == std::string::npos ? "/" : path.substr(slash);
+    }
+    path.resize(std::min(path.size(), path.find_first_of("?#")));
+    return path;
+}
 
 class RoutedHandler : public Poco::Net::HTTPRequestHandler {
 public:
@@ -26,13 +44,14 @@ public:
                        Poco::Net::HTTPServerResponse& response) override {
         HttpContext ctx(request, response, max_body_);
         try {
-            std::string path;
-            try {
-                path = Poco::URI(request.getURI()).getPath();
-            } catch (const Poco::Exception&) {
-                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "bad_uri",
-                                "the request URI is not valid");
-            }
+            // The raw (still percent-encoded) path: the router decodes each
+            // segment once, so an encoded '/' or '%' stays data.
+            std::string path = raw_path(request.getURI());
+            // Read any body now, whatever the route: bytes left unread on a
+            // keep-alive connection would be parsed as the next request.
+            if ((request.hasContentLength() && request.getContentLength64() > 0) ||
+                request.getChunkedTransferEncoding())
+                ctx.body();
             auto match = router_.match(request.getMethod(), path);
             if (!match.handler) {
                 if (match.allowed.empty())
@@ -113,7 +132,7 @@ void ApiServer::start() {
     port_ = socket.address().port();
     // Each keep-alive connection holds a thread while open, so the pool is
     // sized from the config, not Poco's default of 16.
-    pool_ = std::make_unique<Poco::ThreadPool>(2, config_.threads);
+    pool_ = std::make_unique<Poco::ThreadPool>(1, config_.threads);
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(config_.threads);
     params->setMaxQueued(config_.max_queued);

@@ -21,6 +21,18 @@ std::vector<std::string> split(const std::string& path) {
     return out;
 }
 
+// Percent-decodes one path segment; a malformed escape is the client's error.
+std::string decode(const std::string& segment) {
+    std::string out;
+    try {
+        Poco::URI::decode(segment, out);
+    } catch (const Poco::Exception&) {
+        throw HttpError(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "bad_uri",
+                        "malformed percent-encoding in path segment \"" + segment + "\"");
+    }
+    return out;
+}
+
 bool is_capture(const std::string& s) {
     return s.size() > 2 && s.front() == '{' && s.back() == '}';
 }
@@ -42,13 +54,11 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
         std::map<std::string, std::string> params;
         bool ok = true;
         for (std::size_t i = 0; ok && i < segments.size(); ++i) {
-            if (is_capture(r.segments[i])) {
-                std::string decoded;
-                Poco::URI::decode(segments[i], decoded);
+            std::string decoded = decode(segments[i]);
+            if (is_capture(r.segments[i]))
                 params[r.segments[i].substr(1, r.segments[i].size() - 2)] = decoded;
-            } else {
-                ok = r.segments[i] == segments[i];
-            }
+            else
+                ok = r.segments[i] == decoded;
         }
         if (!ok)
             continue;

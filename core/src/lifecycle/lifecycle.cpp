@@ -1,9 +1,7 @@
-#include <redress/core/lifecycle/lifecycle.hpp>
-
 #include <Poco/JSON/Array.h>
-
 #include <algorithm>
 #include <cctype>
+#include <redress/core/lifecycle/lifecycle.hpp>
 #include <set>
 #include <sstream>
 
@@ -17,7 +15,9 @@ using S = Status;
 // Reads and checks the fields of one request; every failure names the field.
 class DataReader {
 public:
-    DataReader(const TransitionRequest& r, std::string action) : data_(*r.data), action_(std::move(action)) {}
+    DataReader(const TransitionRequest& r, std::string action)
+        : data_(*r.data)
+        , action_(std::move(action)) {}
 
     std::string text(const std::string& field) {
         used_.insert(field);
@@ -74,10 +74,12 @@ public:
             throw invalid(field, "must be an integer");
         std::int64_t n = v.convert<Poco::Int64>();
         if (n < min || n > max)
-            throw invalid(field, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+            throw invalid(field,
+                          "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return n;
     }
-    std::vector<std::string> strings(const std::string& field, const std::vector<std::string>& allowed) {
+    std::vector<std::string> strings(const std::string& field,
+                                     const std::vector<std::string>& allowed) {
         used_.insert(field);
         if (!data_.has(field) || data_.isNull(field))
             throw missing(field);
@@ -99,14 +101,17 @@ public:
         }
         return out;
     }
-    void allow(std::initializer_list<std::string> fields) { used_.insert(fields.begin(), fields.end()); }
+    void allow(std::initializer_list<std::string> fields) {
+        used_.insert(fields.begin(), fields.end());
+    }
     //! Refuses fields the action does not know, so typos are not silently dropped.
     void finish() {
         for (const auto& [name, _] : data_)
             if (!used_.count(name))
                 throw TransitionError("invalid_field",
                                       "unknown field \"data." + name + "\" for action '" + action_ +
-                                          "' (expected: " + join({used_.begin(), used_.end()}) + ")",
+                                          "' (expected: " + join({used_.begin(), used_.end()}) +
+                                          ")",
                                       "data." + name);
     }
 
@@ -134,9 +139,12 @@ private:
 std::string reason_of(const TransitionRequest& r, const std::string& action) {
     std::string reason = r.reason;
     if (std::all_of(reason.begin(), reason.end(), [](unsigned char c) { return std::isspace(c); }))
-        throw TransitionError("missing_field", "action '" + action + "' requires a reason", "reason");
+        throw TransitionError("missing_field", "action '" + action + "' requires a reason",
+                              "reason");
     if (reason.size() > max_text)
-        throw TransitionError("invalid_field", "reason is longer than " + std::to_string(max_text) + " bytes", "reason");
+        throw TransitionError("invalid_field",
+                              "reason is longer than " + std::to_string(max_text) + " bytes",
+                              "reason");
     return reason;
 }
 
@@ -151,9 +159,15 @@ const ActionRule* find_rule(const std::string& action) {
 
 const std::vector<ActionRule>& Lifecycle::rules() {
     static const std::vector<ActionRule> rules{
-        {"contact", {S::Received, S::Escalated, S::Reopened}, S::Contacted, Role::Agent,
+        {"contact",
+         {S::Received, S::Escalated, S::Reopened},
+         S::Contacted,
+         Role::Agent,
          {"restated_problem", "customer_confirmed", "method"}},
-        {"analyse", {S::Contacted}, S::Analysed, Role::Agent,
+        {"analyse",
+         {S::Contacted},
+         S::Analysed,
+         Role::Agent,
          {"severity", "company_fault", "demand_reasonable", "findings"}},
         {"propose", {S::Analysed}, S::Proposed, Role::Agent, {"remedies", "amount_minor"}},
         {"approve", {S::Proposed}, S::Approved, Role::Agent, {}},
@@ -161,15 +175,23 @@ const std::vector<ActionRule>& Lifecycle::rules() {
         {"implement", {S::Agreed}, S::Implementing, Role::Agent, {}},
         {"resolve", {S::Implementing}, S::Resolved, Role::Agent, {"resolution"}},
         {"close", {S::Resolved}, S::Closed, Role::Agent, {"satisfaction"}},
-        {"escalate", {S::Received, S::Contacted, S::Analysed, S::Proposed}, S::Escalated, Role::Agent,
+        {"escalate",
+         {S::Received, S::Contacted, S::Analysed, S::Proposed},
+         S::Escalated,
+         Role::Agent,
          {"reason", "to_department or to_level"}},
-        {"reject", {S::Contacted, S::Analysed, S::Proposed}, S::Rejected, Role::Supervisor,
+        {"reject",
+         {S::Contacted, S::Analysed, S::Proposed},
+         S::Rejected,
+         Role::Supervisor,
          {"reason", "customer_told"}},
         {"reopen", {S::Resolved, S::Closed, S::Rejected}, S::Reopened, Role::Agent, {"reason"}},
         {"assign",
          {S::Received, S::Contacted, S::Analysed, S::Proposed, S::Approved, S::Agreed,
           S::Implementing, S::Resolved, S::Escalated, S::Reopened},
-         std::nullopt, Role::Agent, {"owner"}},
+         std::nullopt,
+         Role::Agent,
+         {"owner"}},
     };
     return rules;
 }
@@ -194,8 +216,9 @@ Role Lifecycle::required_level(const ApprovalLimits& limits, std::int64_t amount
 
 const std::vector<std::string>& Lifecycle::remedies() {
     // Material, then non-material remedies (DESIGN.md §1, "Compensation").
-    static const std::vector<std::string> r{"replacement", "refund",      "gift",        "voucher",
-                                            "apology",     "senior_call", "senior_visit", "plant_visit"};
+    static const std::vector<std::string> r{"replacement",  "refund",     "gift",
+                                            "voucher",      "apology",    "senior_call",
+                                            "senior_visit", "plant_visit"};
     return r;
 }
 
@@ -208,25 +231,29 @@ TransitionResult Lifecycle::apply(const Complaint& complaint, const Actor& actor
         std::string known;
         for (const auto& r : rules())
             known += (known.empty() ? "" : ", ") + r.action;
-        throw TransitionError("invalid_field", "unknown action \"" + request.action + "\" (actions: " + known + ")",
+        throw TransitionError("invalid_field",
+                              "unknown action \"" + request.action + "\" (actions: " + known + ")",
                               "action");
     }
     if (std::find(rule->from.begin(), rule->from.end(), complaint.status) == rule->from.end())
-        throw TransitionError("illegal_transition",
-                              "cannot '" + request.action + "' complaint " + complaint.tracking_number +
-                                  " in state '" + state + "'; allowed from '" + state +
-                                  "': " + (allowed.empty() ? "nothing" : DataReader::join(allowed)));
+        throw TransitionError(
+            "illegal_transition",
+            "cannot '" + request.action + "' complaint " + complaint.tracking_number +
+                " in state '" + state + "'; allowed from '" + state +
+                "': " + (allowed.empty() ? "nothing" : DataReader::join(allowed)));
     if (!actor.may_act_on(complaint.department))
         throw TransitionError("forbidden", actor.name + " may not act on department '" +
                                                complaint.department + "'");
     if (!actor.at_least(rule->min_role))
         throw TransitionError("forbidden", "'" + request.action + "' needs role " +
-                                               std::string(to_string(rule->min_role)) + " or higher; " +
-                                               actor.name + " is " + std::string(to_string(actor.role)));
+                                               std::string(to_string(rule->min_role)) +
+                                               " or higher; " + actor.name + " is " +
+                                               std::string(to_string(actor.role)));
     const Department* dept = ctx.config.find_department(complaint.department);
     if (!dept)
         throw TransitionError("invalid_field", "complaint " + complaint.tracking_number +
-                                                   " belongs to unknown department '" + complaint.department + "'");
+                                                   " belongs to unknown department '" +
+                                                   complaint.department + "'");
 
     Complaint c = complaint;
     DataReader data(request, request.action);
@@ -236,16 +263,19 @@ TransitionResult Lifecycle::apply(const Complaint& complaint, const Actor& actor
 
     if (a == "contact") {
         data.text("restated_problem");
-        data.confirmed("customer_confirmed", "must be true: the customer confirms the restated problem");
+        data.confirmed("customer_confirmed",
+                       "must be true: the customer confirms the restated problem");
         data.one_of("method", {"phone", "fax", "visit", "email", "letter", "sms"});
         data.allow({"note"});
         if (!c.first_responded_at_ms) {
             c.first_responded_at_ms = ctx.now_ms;
-            c.same_day_reply = ctx.same_local_day ? ctx.same_local_day(c.received_at_ms, ctx.now_ms) : false;
+            c.same_day_reply =
+                ctx.same_local_day ? ctx.same_local_day(c.received_at_ms, ctx.now_ms) : false;
             recorded->set("same_day_reply", *c.same_day_reply);
         }
     } else if (a == "analyse") {
-        c.severity = *parse_severity(data.one_of("severity", {"low", "medium", "high", "critical"}));
+        c.severity =
+            *parse_severity(data.one_of("severity", {"low", "medium", "high", "critical"}));
         data.one_of("company_fault", {"none", "partial", "full"});
         data.boolean("demand_reasonable");
         data.text("findings");
@@ -267,11 +297,12 @@ TransitionResult Lifecycle::apply(const Complaint& complaint, const Actor& actor
         data.allow({"note"});
         Role needed = c.required_level.value_or(Role::Executive);
         if (!actor.at_least(needed))
-            throw TransitionError("forbidden",
-                                  "the proposal of " + std::to_string(c.proposed ? c.proposed->amount_minor : 0) +
-                                      " " + (c.proposed ? c.proposed->currency : dept->currency) +
-                                      " needs approval by a " + std::string(to_string(needed)) +
-                                      " or higher; " + actor.name + " is " + std::string(to_string(actor.role)));
+            throw TransitionError(
+                "forbidden",
+                "the proposal of " + std::to_string(c.proposed ? c.proposed->amount_minor : 0) +
+                    " " + (c.proposed ? c.proposed->currency : dept->currency) +
+                    " needs approval by a " + std::string(to_string(needed)) + " or higher; " +
+                    actor.name + " is " + std::string(to_string(actor.role)));
         recorded->set("approved_level", std::string(to_string(actor.role)));
     } else if (a == "agree") {
         data.confirmed("customer_accepted", "must be true: the customer accepts the proposal");
@@ -290,13 +321,15 @@ TransitionResult Lifecycle::apply(const Complaint& complaint, const Actor& actor
         auto to_department = data.optional_text("to_department");
         auto to_level = data.optional_text("to_level");
         if (!to_department && !to_level)
-            throw TransitionError("missing_field", "action 'escalate' requires data.to_department or data.to_level",
+            throw TransitionError("missing_field",
+                                  "action 'escalate' requires data.to_department or data.to_level",
                                   "data.to_department");
         if (to_level)
             data.one_of("to_level", {"supervisor", "manager", "executive"});
         if (to_department) {
             if (!ctx.config.find_department(*to_department))
-                throw data.invalid("to_department", "names no department: \"" + *to_department + "\"");
+                throw data.invalid("to_department",
+                                   "names no department: \"" + *to_department + "\"");
             if (*to_department == c.department)
                 throw data.invalid("to_department", "is the complaint's own department");
             recorded->set("from_department", c.department);

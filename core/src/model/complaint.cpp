@@ -1,6 +1,5 @@
-#include <redress/core/model/complaint.hpp>
-
 #include <array>
+#include <redress/core/model/complaint.hpp>
 #include <utility>
 
 namespace redress::core {
@@ -24,12 +23,18 @@ std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& na
 }
 
 constexpr std::array<std::pair<Status, std::string_view>, 12> status_names{{
-    {Status::Received, "received"},   {Status::Contacted, "contacted"},
-    {Status::Analysed, "analysed"},   {Status::Proposed, "proposed"},
-    {Status::Approved, "approved"},   {Status::Agreed, "agreed"},
-    {Status::Implementing, "implementing"}, {Status::Resolved, "resolved"},
-    {Status::Closed, "closed"},       {Status::Escalated, "escalated"},
-    {Status::Rejected, "rejected"},   {Status::Reopened, "reopened"},
+    {Status::Received, "received"},
+    {Status::Contacted, "contacted"},
+    {Status::Analysed, "analysed"},
+    {Status::Proposed, "proposed"},
+    {Status::Approved, "approved"},
+    {Status::Agreed, "agreed"},
+    {Status::Implementing, "implementing"},
+    {Status::Resolved, "resolved"},
+    {Status::Closed, "closed"},
+    {Status::Escalated, "escalated"},
+    {Status::Rejected, "rejected"},
+    {Status::Reopened, "reopened"},
 }};
 
 constexpr std::array<std::pair<CustomerType, std::string_view>, 4> customer_type_names{{
@@ -40,19 +45,28 @@ constexpr std::array<std::pair<CustomerType, std::string_view>, 4> customer_type
 }};
 
 constexpr std::array<std::pair<Severity, std::string_view>, 4> severity_names{{
-    {Severity::Low, "low"}, {Severity::Medium, "medium"}, {Severity::High, "high"},
+    {Severity::Low, "low"},
+    {Severity::Medium, "medium"},
+    {Severity::High, "high"},
     {Severity::Critical, "critical"},
 }};
 
 constexpr std::array<std::pair<Role, std::string_view>, 5> role_names{{
-    {Role::Agent, "agent"}, {Role::Supervisor, "supervisor"}, {Role::Manager, "manager"},
-    {Role::Executive, "executive"}, {Role::Admin, "admin"},
+    {Role::Agent, "agent"},
+    {Role::Supervisor, "supervisor"},
+    {Role::Manager, "manager"},
+    {Role::Executive, "executive"},
+    {Role::Admin, "admin"},
 }};
 
 } // namespace
 
-std::string_view to_string(Status s) { return name_of(status_names, s); }
-std::optional<Status> parse_status(std::string_view s) { return find_name(status_names, s); }
+std::string_view to_string(Status s) {
+    return name_of(status_names, s);
+}
+std::optional<Status> parse_status(std::string_view s) {
+    return find_name(status_names, s);
+}
 
 const std::vector<Status>& all_statuses() {
     static const std::vector<Status> all = [] {
@@ -64,17 +78,29 @@ const std::vector<Status>& all_statuses() {
     return all;
 }
 
-bool is_finished(Status s) { return s == Status::Closed || s == Status::Rejected; }
+bool is_finished(Status s) {
+    return s == Status::Closed || s == Status::Rejected;
+}
 
-std::string_view to_string(CustomerType t) { return name_of(customer_type_names, t); }
+std::string_view to_string(CustomerType t) {
+    return name_of(customer_type_names, t);
+}
 std::optional<CustomerType> parse_customer_type(std::string_view s) {
     return find_name(customer_type_names, s);
 }
 
-std::string_view to_string(Severity s) { return name_of(severity_names, s); }
-std::optional<Severity> parse_severity(std::string_view s) { return find_name(severity_names, s); }
+std::string_view to_string(Severity s) {
+    return name_of(severity_names, s);
+}
+std::optional<Severity> parse_severity(std::string_view s) {
+    return find_name(severity_names, s);
+}
 
-std::string_view to_string(Role r) { return name_of(role_names, r); }
-std::optional<Role> parse_role(std::string_view s) { return find_name(role_names, s); }
+std::string_view to_string(Role r) {
+    return name_of(role_names, r);
+}
+std::optional<Role> parse_role(std::string_view s) {
+    return find_name(role_names, s);
+}
 
 } // namespace redress::core

@@ -10,7 +10,10 @@ std::string_view as_view(const char* data, size_t size) {
     return data ? std::string_view(data, size) : std::string_view();
 }
 
-void log(redress_host* host, int32_t level, const char* message, size_t size) {
+// Every function below is called from plugin code, possibly C: none may
+// throw. Failures become status codes (or are dropped, for log and error_set).
+
+void log(redress_host* host, int32_t level, const char* message, size_t size) noexcept try {
     if (!host || !host->logger)
         return;
     // SDK levels 0..5 (trace..error) onto Poco's 8..3.
@@ -22,17 +25,28 @@ void log(redress_host* host, int32_t level, const char* message, size_t size) {
         host->logger->log(
             Poco::Message(host->logger->name(),
                           host->plugin_name + ": " + std::string(as_view(message, size)), prio));
+} catch (...) {
+    // A log line that cannot be written is not worth failing the plugin's call.
 }
 
-void error_set(redress_error* error, redress_status status, const char* message, size_t size) {
+void error_set(redress_error* error, redress_status status, const char* message,
+               size_t size) noexcept {
     if (!error)
         return;
     error->status = status;
-    error->message.assign(as_view(message, size));
+    try {
+        error->message.assign(as_view(message, size));
+    } catch (...) {
+        error->message.clear(); // keep the status; the host reports "no message given"
+    }
 }
 
-int64_t clock_now_ms(redress_host* host) {
+int64_t clock_now_ms(redress_host* host) noexcept try {
     return host && host->clock ? host->clock() : system_clock()();
+} catch (...) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 redress_record* record_create(redress_host*) {
@@ -48,7 +62,7 @@ size_t record_field_count(const redress_record* record) {
 }
 
 redress_status record_field_name(const redress_record* record, size_t index, const char** name,
-                                 size_t* size) {
+                                 size_t* size) noexcept {
     if (!record || !name || !size)
         return REDRESS_E_INVALID;
     if (index >= record->fields().size())
@@ -59,12 +73,12 @@ redress_status record_field_name(const redress_record* record, size_t index, con
     return REDRESS_OK;
 }
 
-size_t record_value_count(const redress_record* record, const char* key, size_t key_size) {
+size_t record_value_count(const redress_record* record, const char* key, size_t key_size) noexcept {
     return record && key ? record->count(std::string_view(key, key_size)) : 0;
 }
 
 redress_status record_get(const redress_record* record, const char* key, size_t key_size,
-                          size_t index, redress_value* out) {
+                          size_t index, redress_value* out) noexcept {
     if (!record || !key || !out)
         return REDRESS_E_INVALID;
     const RecordValue* v = record->get(std::string_view(key, key_size), index);
@@ -130,45 +144,48 @@ bool to_owned(const redress_value* in, RecordValue& out) {
 
 template <class Op>
 redress_status write_value(redress_record* record, const char* key, size_t key_size,
-                           const redress_value* value, Op op) {
+                           const redress_value* value, Op op) noexcept {
     if (!record || !key || key_size == 0 || !value)
         return REDRESS_E_INVALID;
-    RecordValue owned;
-    if (!to_owned(value, owned))
-        return REDRESS_E_INVALID;
     try {
+        RecordValue owned;
+        if (!to_owned(value, owned))
+            return REDRESS_E_INVALID;
         op(*record, std::string_view(key, key_size), std::move(owned));
-    } catch (const std::bad_alloc&) {
+    } catch (const std::length_error&) {
+        return REDRESS_E_INVALID; // an absurd size from the plugin
+    } catch (...) {
         return REDRESS_E_INTERNAL;
     }
     return REDRESS_OK;
 }
 
 redress_status record_set(redress_record* record, const char* key, size_t key_size,
-                          const redress_value* value) {
+                          const redress_value* value) noexcept {
     return write_value(
         record, key, key_size, value,
         [](redress_record& r, std::string_view k, RecordValue v) { r.set(k, std::move(v)); });
 }
 
 redress_status record_append(redress_record* record, const char* key, size_t key_size,
-                             const redress_value* value) {
+                             const redress_value* value) noexcept {
     return write_value(
         record, key, key_size, value,
         [](redress_record& r, std::string_view k, RecordValue v) { r.append(k, std::move(v)); });
 }
 
-redress_record* record_add_record(redress_record* record, const char* key, size_t key_size) {
+redress_record* record_add_record(redress_record* record, const char* key,
+                                  size_t key_size) noexcept {
     if (!record || !key || key_size == 0)
         return nullptr;
     try {
         return &record->add_record(std::string_view(key, key_size));
-    } catch (const std::bad_alloc&) {
+    } catch (...) {
         return nullptr;
     }
 }
 
-redress_status sink_write(redress_sink* sink, const char* data, size_t size) {
+redress_status sink_write(redress_sink* sink, const char* data, size_t size) noexcept {
     if (!sink || !sink->write || (!data && size))
         return REDRESS_E_INVALID;
     try {
@@ -178,7 +195,7 @@ redress_status sink_write(redress_sink* sink, const char* data, size_t size) {
     }
 }
 
-redress_status rows_next(redress_rows* rows, const redress_record** row) {
+redress_status rows_next(redress_rows* rows, const redress_record** row) noexcept {
     if (!rows || !rows->next || !row)
         return REDRESS_E_INVALID;
     try {

@@ -4,9 +4,11 @@
 #include <cstdio>
 #include <cstring>
 #include <dlfcn.h>
+#include <optional>
 #include <redress/core/plugin/plugin_library.hpp>
 #include <regex>
 #include <set>
+#include <toml++/toml.h>
 
 namespace redress::core {
 namespace {
@@ -15,6 +17,15 @@ namespace {
 // reporter table pointer. Later minors may only be larger.
 constexpr std::size_t min_descriptor_size =
     offsetof(redress_plugin_descriptor, reporter) + sizeof(void*);
+
+// Family tables are checked against their ABI 1.0 size, not the host's sizeof:
+// a later minor may append functions, and a 1.0 plugin must still load. A
+// function added later is called only after checking struct_size covers it.
+constexpr std::size_t intake_1_0 = offsetof(redress_intake_api, poll) + sizeof(void*);
+constexpr std::size_t compensation_1_0 =
+    offsetof(redress_compensation_api, propose) + sizeof(void*);
+constexpr std::size_t catalog_1_0 = offsetof(redress_catalog_api, lookup) + sizeof(void*);
+constexpr std::size_t reporter_1_0 = offsetof(redress_reporter_api, render) + sizeof(void*);
 
 constexpr std::size_t max_name_length = 64;
 constexpr std::size_t max_text_length = 4096;
@@ -33,6 +44,52 @@ std::string bounded_string(const char* s, std::size_t limit, const char* what) {
 
 bool valid_config_type(std::uint32_t t) {
     return t >= REDRESS_CONFIG_STRING && t <= REDRESS_CONFIG_TABLE_LIST;
+}
+
+// A declared default must be a TOML value of the declared type; checked here so
+// that a plugin bug refuses the plugin instead of failing every config.
+std::optional<std::string> default_error(const std::string& text, std::uint32_t type) {
+    toml::table t;
+    try {
+        t = toml::parse("v = " + text);
+    } catch (const toml::parse_error& e) {
+        return "is not a TOML value (" + std::string(e.description()) + ")";
+    }
+    const toml::node& v = *t.get("v");
+    auto all_of = [&](auto pred) {
+        const toml::array* a = v.as_array();
+        return a && std::all_of(a->begin(), a->end(), pred);
+    };
+    bool ok = false;
+    switch (type) {
+    case REDRESS_CONFIG_STRING:
+        ok = v.is_string();
+        break;
+    case REDRESS_CONFIG_INTEGER:
+        ok = v.is_integer();
+        break;
+    case REDRESS_CONFIG_FLOAT:
+        ok = v.is_number();
+        break;
+    case REDRESS_CONFIG_BOOLEAN:
+        ok = v.is_boolean();
+        break;
+    case REDRESS_CONFIG_STRING_LIST:
+        ok = all_of([](const toml::node& n) { return n.is_string(); });
+        break;
+    case REDRESS_CONFIG_INTEGER_LIST:
+        ok = all_of([](const toml::node& n) { return n.is_integer(); });
+        break;
+    case REDRESS_CONFIG_TABLE:
+        ok = v.is_table();
+        break;
+    case REDRESS_CONFIG_TABLE_LIST:
+        ok = all_of([](const toml::node& n) { return n.is_table(); });
+        break;
+    }
+    if (!ok)
+        return "does not have the declared type";
+    return std::nullopt;
 }
 
 } // namespace
@@ -139,14 +196,13 @@ void PluginLibrary::read_descriptor() {
                                         " bytes, needs at least " + std::to_string(min));
     };
     check_table(d.intake, d.families & REDRESS_FAMILY_INTAKE, d.intake ? d.intake->struct_size : 0,
-                sizeof(redress_intake_api), "intake");
+                intake_1_0, "intake");
     check_table(d.compensation, d.families & REDRESS_FAMILY_COMPENSATION,
-                d.compensation ? d.compensation->struct_size : 0, sizeof(redress_compensation_api),
-                "compensation");
+                d.compensation ? d.compensation->struct_size : 0, compensation_1_0, "compensation");
     check_table(d.catalog, d.families & REDRESS_FAMILY_CATALOG,
-                d.catalog ? d.catalog->struct_size : 0, sizeof(redress_catalog_api), "catalog");
+                d.catalog ? d.catalog->struct_size : 0, catalog_1_0, "catalog");
     check_table(d.reporter, d.families & REDRESS_FAMILY_REPORTER,
-                d.reporter ? d.reporter->struct_size : 0, sizeof(redress_reporter_api), "reporter");
+                d.reporter ? d.reporter->struct_size : 0, reporter_1_0, "reporter");
 
     if (d.intake) {
         if (!d.intake->handle_http || !d.intake->poll)
@@ -198,6 +254,10 @@ void PluginLibrary::read_descriptor() {
         key.default_value = k.default_value
                                 ? bounded_string(k.default_value, max_text_length, "config default")
                                 : "";
+        if (!key.default_value.empty())
+            if (auto why = default_error(key.default_value, key.type))
+                throw std::invalid_argument("config key '" + key.path + "': default \"" +
+                                            key.default_value + "\" " + *why);
         key.description = k.description
                               ? bounded_string(k.description, max_text_length, "config description")
                               : "";

@@ -27,11 +27,9 @@ redress_record::redress_record(const redress_record& other) {
 redress_record& redress_record::operator=(const redress_record& other) {
     if (this == &other)
         return *this;
-    std::vector<redress::core::RecordField> copy;
-    copy.reserve(other.fields_.size());
+    std::deque<redress::core::RecordField> copy;
     for (const auto& f : other.fields_) {
         redress::core::RecordField nf{f.name, {}};
-        nf.values.reserve(f.values.size());
         for (const auto& v : f.values)
             nf.values.push_back(copy_value(v));
         copy.push_back(std::move(nf));

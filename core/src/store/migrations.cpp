@@ -86,7 +86,8 @@ const std::vector<std::string> common_tail{
 ))",
 };
 
-std::vector<std::string> with_tail(std::vector<std::string> head, const std::vector<std::string>& tail) {
+std::vector<std::string> with_tail(std::vector<std::string> head,
+                                   const std::vector<std::string>& tail) {
     head.insert(head.end(), tail.begin(), tail.end());
     return head;
 }
@@ -96,20 +97,21 @@ std::vector<std::string> with_tail(std::vector<std::string> head, const std::vec
 const std::vector<Migration>& all() {
     static const std::vector<Migration> list{
         {1, "complaints, events, tracking numbers, tokens",
+         with_tail({complaints_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
+                    events_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
+                    // The timeline is kept forever: the database refuses to change it.
+                    "CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events "
+                    "BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END",
+                    "CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events "
+                    "BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"},
+                   common_tail),
          with_tail(
-             {complaints_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
-              events_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
-              // The timeline is kept forever: the database refuses to change it.
-              "CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events "
-              "BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END",
-              "CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events "
-              "BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"},
-             common_tail),
-         with_tail(
-             {complaints_table("id BIGSERIAL PRIMARY KEY"), events_table("id BIGSERIAL PRIMARY KEY"),
+             {complaints_table("id BIGSERIAL PRIMARY KEY"),
+              events_table("id BIGSERIAL PRIMARY KEY"),
               "CREATE FUNCTION complaint_events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
               "$$ BEGIN RAISE EXCEPTION 'complaint events are append-only'; END $$",
-              "CREATE TRIGGER complaint_events_no_change BEFORE UPDATE OR DELETE ON complaint_events "
+              "CREATE TRIGGER complaint_events_no_change BEFORE UPDATE OR DELETE ON "
+              "complaint_events "
               "FOR EACH ROW EXECUTE FUNCTION complaint_events_append_only()"},
              common_tail)},
     };

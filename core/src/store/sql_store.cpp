@@ -8,7 +8,6 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 #include <Poco/URI.h>
-
 #include <filesystem>
 #include <functional>
 
@@ -72,7 +71,9 @@ const char* const complaint_columns =
 // Reads typed cells of one RecordSet row by column index.
 class Row {
 public:
-    Row(RecordSet& rs, std::size_t row) : rs_(rs), row_(row) {}
+    Row(RecordSet& rs, std::size_t row)
+        : rs_(rs)
+        , row_(row) {}
     bool null(std::size_t col) const { return rs_.isNull(col, row_); }
     std::string text(std::size_t col) const {
         return null(col) ? std::string() : rs_.value(col, row_).convert<std::string>();
@@ -160,14 +161,16 @@ std::optional<std::int64_t> opt_bool(const std::optional<bool>& b) {
 // concurrent transition cannot clear a breach the sweeper just recorded.
 const char* const mutable_columns =
     "department = ?, category = ?, severity = ?, status = ?, owner = ?, first_responded_at = ?, "
-    "resolved_at = ?, closed_at = ?, same_day_reply = ?, proposed_minor = ?, proposed_currency = ?, "
+    "resolved_at = ?, closed_at = ?, same_day_reply = ?, proposed_minor = ?, proposed_currency = "
+    "?, "
     "required_level = ?, satisfaction = ?, updated_at = ?, version = ?";
 
 void add_mutable(Params& p, const Complaint& c) {
     p.add(c.department).add(c.category).add(to_string(c.severity)).add(to_string(c.status));
     p.add(c.owner).add(c.first_responded_at_ms).add(c.resolved_at_ms).add(c.closed_at_ms);
     p.add(opt_bool(c.same_day_reply)).add(opt_amount(c.proposed)).add(opt_text(c.proposed));
-    p.add(c.required_level ? std::optional(std::string(to_string(*c.required_level))) : std::nullopt);
+    p.add(c.required_level ? std::optional(std::string(to_string(*c.required_level)))
+                           : std::nullopt);
     p.add(c.satisfaction ? std::optional<std::int64_t>(*c.satisfaction) : std::nullopt);
     p.add(c.updated_at_ms).add(c.version);
 }
@@ -210,12 +213,14 @@ std::string like_pattern(const std::string& s) {
 class SqlStore::WriteSession {
 public:
     WriteSession(std::unique_lock<std::mutex> lock, Session session)
-        : lock_(std::move(lock)), session(std::move(session)) {}
+        : lock_(std::move(lock))
+        , session(std::move(session)) {}
     std::unique_lock<std::mutex> lock_;
     Session session;
 };
 
-SqlStore::SqlStore(Backend backend, const std::string& connection) : backend_(backend) {
+SqlStore::SqlStore(Backend backend, const std::string& connection)
+    : backend_(backend) {
     register_connectors();
     try {
         if (backend_ == Backend::SQLite) {
@@ -344,13 +349,17 @@ void SqlStore::migrate() {
                 continue;
             for (const auto& stmt : backend_ == Backend::SQLite ? m.sqlite : m.postgresql)
                 execute(s, stmt);
-            execute(s, sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
-                    Params().add(m.version).add(m.name).add(std::int64_t(std::time(nullptr)) * 1000));
+            execute(
+                s,
+                sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+                Params().add(m.version).add(m.name).add(std::int64_t(std::time(nullptr)) * 1000));
         }
     });
 }
 
-int latest_schema_version() { return migrations::all().back().version; }
+int latest_schema_version() {
+    return migrations::all().back().version;
+}
 
 int SqlStore::schema_version() {
     Session s = reader();
@@ -364,8 +373,9 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
                                 const std::string& idempotency_key) {
     return transact([&](Session& s) -> Created {
         if (!idempotency_key.empty()) {
-            RecordSet rs = query(s, sql(std::string("SELECT ") + complaint_columns +
-                                        " FROM complaints WHERE idempotency_key = ?"),
+            RecordSet rs = query(s,
+                                 sql(std::string("SELECT ") + complaint_columns +
+                                     " FROM complaints WHERE idempotency_key = ?"),
                                  Params().add(idempotency_key));
             if (rs.rowCount() > 0)
                 return {read_complaint(Row(rs, 0)), false};
@@ -400,18 +410,20 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
         p.add(c.received_at_ms).add(c.recorder).add(c.owner);
         p.add(c.first_response_due_ms).add(c.resolution_due_ms);
         p.add(c.created_at_ms).add(c.updated_at_ms).add(c.version);
-        p.add(idempotency_key.empty() ? std::optional<std::string>() : std::optional(idempotency_key));
+        p.add(idempotency_key.empty() ? std::optional<std::string>()
+                                      : std::optional(idempotency_key));
         Poco::Int64 id = 0;
         {
             Statement st(s);
-            st << sql("INSERT INTO complaints (tracking_number, department, channel, category, "
-                      "severity, status, customer_company, customer_contact, customer_address, "
-                      "customer_phone, customer_email, customer_type, cause, request, product_name, "
-                      "product_spec, product_production_date, product_batch, product_used_at, "
-                      "product_symptoms, product_previous_brand, loss_minor, loss_currency, "
-                      "received_at, recorder, owner, first_response_due, resolution_due, created_at, "
-                      "updated_at, version, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+            st << sql(
+                "INSERT INTO complaints (tracking_number, department, channel, category, "
+                "severity, status, customer_company, customer_contact, customer_address, "
+                "customer_phone, customer_email, customer_type, cause, request, product_name, "
+                "product_spec, product_production_date, product_batch, product_used_at, "
+                "product_symptoms, product_previous_brand, loss_minor, loss_currency, "
+                "received_at, recorder, owner, first_response_due, resolution_due, created_at, "
+                "updated_at, version, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
             p.bind_to(st);
             st, into(id);
             st.execute();
@@ -421,9 +433,15 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
         execute(s,
                 sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
                     "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                Params().add(created.complaint_id).add(created.at_ms).add(created.actor)
-                    .add(created.type).add(created.from_status).add(created.to_status)
-                    .add(created.reason).add(created.data_json));
+                Params()
+                    .add(created.complaint_id)
+                    .add(created.at_ms)
+                    .add(created.actor)
+                    .add(created.type)
+                    .add(created.from_status)
+                    .add(created.to_status)
+                    .add(created.reason)
+                    .add(created.data_json));
         return {c, true};
     });
 }
@@ -431,8 +449,9 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
 std::optional<Complaint> SqlStore::find(std::string_view tracking_number) {
     try {
         Session s = reader();
-        RecordSet rs = query(s, sql(std::string("SELECT ") + complaint_columns +
-                                    " FROM complaints WHERE tracking_number = ?"),
+        RecordSet rs = query(s,
+                             sql(std::string("SELECT ") + complaint_columns +
+                                 " FROM complaints WHERE tracking_number = ?"),
                              Params().add(tracking_number));
         if (rs.rowCount() == 0)
             return std::nullopt;
@@ -445,15 +464,16 @@ std::optional<Complaint> SqlStore::find(std::string_view tracking_number) {
 std::vector<Event> SqlStore::events(std::int64_t complaint_id) {
     try {
         Session s = reader();
-        RecordSet rs = query(s,
-                             sql("SELECT id, complaint_id, at, actor, type, from_status, to_status, "
-                                 "reason, data FROM complaint_events WHERE complaint_id = ? ORDER BY id"),
-                             Params().add(complaint_id));
+        RecordSet rs =
+            query(s,
+                  sql("SELECT id, complaint_id, at, actor, type, from_status, to_status, "
+                      "reason, data FROM complaint_events WHERE complaint_id = ? ORDER BY id"),
+                  Params().add(complaint_id));
         std::vector<Event> out;
         for (std::size_t i = 0; i < rs.rowCount(); ++i) {
             Row r(rs, i);
-            out.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4), r.text(5),
-                           r.text(6), r.text(7), r.text(8)});
+            out.push_back({r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4),
+                           r.text(5), r.text(6), r.text(7), r.text(8)});
         }
         return out;
     } catch (const Poco::Exception& e) {
@@ -508,8 +528,9 @@ ComplaintPage SqlStore::list(const ComplaintFilter& f) {
     p.add(static_cast<std::int64_t>(limit) + 1); // one more: is there a next page?
     try {
         Session s = reader();
-        RecordSet rs = query(s, sql(std::string("SELECT ") + complaint_columns + " FROM complaints WHERE " +
-                                    where + " ORDER BY id LIMIT ?"),
+        RecordSet rs = query(s,
+                             sql(std::string("SELECT ") + complaint_columns +
+                                 " FROM complaints WHERE " + where + " ORDER BY id LIMIT ?"),
                              p);
         ComplaintPage page;
         for (std::size_t i = 0; i < rs.rowCount() && i < static_cast<std::size_t>(limit); ++i)
@@ -527,15 +548,24 @@ bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const E
         Params p;
         add_mutable(p, c);
         p.add(c.id).add(expected_version);
-        std::size_t rows = execute(
-            s, sql(std::string("UPDATE complaints SET ") + mutable_columns + " WHERE id = ? AND version = ?"), p);
+        std::size_t rows = execute(s,
+                                   sql(std::string("UPDATE complaints SET ") + mutable_columns +
+                                       " WHERE id = ? AND version = ?"),
+                                   p);
         if (rows != 1)
             return false;
         execute(s,
                 sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
                     "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                Params().add(c.id).add(e.at_ms).add(e.actor).add(e.type).add(e.from_status)
-                    .add(e.to_status).add(e.reason).add(e.data_json));
+                Params()
+                    .add(c.id)
+                    .add(e.at_ms)
+                    .add(e.actor)
+                    .add(e.type)
+                    .add(e.from_status)
+                    .add(e.to_status)
+                    .add(e.reason)
+                    .add(e.data_json));
         return true;
     });
 }
@@ -544,10 +574,19 @@ Event SqlStore::append_event(Event e) {
     return transact([&](Session& s) {
         Poco::Int64 id = 0;
         Statement st(s);
-        st << sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
-                  "reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-        Params().add(e.complaint_id).add(e.at_ms).add(e.actor).add(e.type).add(e.from_status)
-            .add(e.to_status).add(e.reason).add(e.data_json).bind_to(st);
+        st << sql(
+            "INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
+            "reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        Params()
+            .add(e.complaint_id)
+            .add(e.at_ms)
+            .add(e.actor)
+            .add(e.type)
+            .add(e.from_status)
+            .add(e.to_status)
+            .add(e.reason)
+            .add(e.data_json)
+            .bind_to(st);
         st, into(id);
         st.execute();
         e.id = id;
@@ -558,15 +597,17 @@ Event SqlStore::append_event(Event e) {
 std::vector<Complaint> SqlStore::unrecorded_breaches(std::int64_t now_ms, int limit) {
     try {
         Session s = reader();
-        RecordSet rs = query(
-            s,
-            sql(std::string("SELECT ") + complaint_columns +
-                " FROM complaints WHERE (first_response_breached = 0 AND ((first_responded_at IS NULL "
-                "AND status NOT IN ('closed', 'rejected') AND first_response_due < ?) OR "
-                "first_responded_at > first_response_due)) OR (resolution_breached = 0 AND "
-                "((resolved_at IS NULL AND status NOT IN ('closed', 'rejected') AND resolution_due < ?) "
-                "OR resolved_at > resolution_due)) ORDER BY id LIMIT ?"),
-            Params().add(now_ms).add(now_ms).add(static_cast<std::int64_t>(limit)));
+        RecordSet rs =
+            query(s,
+                  sql(std::string("SELECT ") + complaint_columns +
+                      " FROM complaints WHERE (first_response_breached = 0 AND "
+                      "((first_responded_at IS NULL "
+                      "AND status NOT IN ('closed', 'rejected') AND first_response_due < ?) OR "
+                      "first_responded_at > first_response_due)) OR (resolution_breached = 0 AND "
+                      "((resolved_at IS NULL AND status NOT IN ('closed', 'rejected') AND "
+                      "resolution_due < ?) "
+                      "OR resolved_at > resolution_due)) ORDER BY id LIMIT ?"),
+                  Params().add(now_ms).add(now_ms).add(static_cast<std::int64_t>(limit)));
         std::vector<Complaint> out;
         for (std::size_t i = 0; i < rs.rowCount(); ++i)
             out.push_back(read_complaint(Row(rs, i)));
@@ -587,16 +628,23 @@ bool SqlStore::record_breach(std::int64_t complaint_id, std::string_view kind, c
     return transact([&](Session& s) {
         // The conditional update is the "exactly once": of several sweepers
         // (threads or hosts) only one sees a row change.
-        std::size_t rows = execute(s, sql("UPDATE complaints SET " + column + " = 1 WHERE id = ? AND " +
-                                          column + " = 0"),
-                                   Params().add(complaint_id));
+        std::size_t rows = execute(
+            s, sql("UPDATE complaints SET " + column + " = 1 WHERE id = ? AND " + column + " = 0"),
+            Params().add(complaint_id));
         if (rows != 1)
             return false;
         execute(s,
                 sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
                     "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                Params().add(complaint_id).add(e.at_ms).add(e.actor).add(e.type).add(e.from_status)
-                    .add(e.to_status).add(e.reason).add(e.data_json));
+                Params()
+                    .add(complaint_id)
+                    .add(e.at_ms)
+                    .add(e.actor)
+                    .add(e.type)
+                    .add(e.from_status)
+                    .add(e.to_status)
+                    .add(e.reason)
+                    .add(e.data_json));
         return true;
     });
 }
@@ -615,22 +663,33 @@ TokenRecord read_token(const Row& r) {
     t.revoked_at_ms = r.optional_integer(6);
     return t;
 }
-const char* const token_columns = "id, name, secret_hash, role, departments, created_at, revoked_at";
+const char* const token_columns =
+    "id, name, secret_hash, role, departments, created_at, revoked_at";
 } // namespace
 
 void SqlStore::add_token(const TokenRecord& t) {
     transact([&](Session& s) {
-        execute(s, sql(std::string("INSERT INTO api_tokens (") + token_columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                Params().add(t.id).add(t.name).add(t.secret_hash).add(to_string(t.role))
-                    .add(join(t.departments, ',')).add(t.created_at_ms).add(t.revoked_at_ms));
+        execute(s,
+                sql(std::string("INSERT INTO api_tokens (") + token_columns +
+                    ") VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                Params()
+                    .add(t.id)
+                    .add(t.name)
+                    .add(t.secret_hash)
+                    .add(to_string(t.role))
+                    .add(join(t.departments, ','))
+                    .add(t.created_at_ms)
+                    .add(t.revoked_at_ms));
     });
 }
 
 std::optional<TokenRecord> SqlStore::find_token_by_hash(std::string_view hash) {
     try {
         Session s = reader();
-        RecordSet rs = query(s, sql(std::string("SELECT ") + token_columns + " FROM api_tokens WHERE secret_hash = ?"),
-                             Params().add(hash));
+        RecordSet rs = query(
+            s,
+            sql(std::string("SELECT ") + token_columns + " FROM api_tokens WHERE secret_hash = ?"),
+            Params().add(hash));
         if (rs.rowCount() == 0)
             return std::nullopt;
         return read_token(Row(rs, 0));
@@ -642,7 +701,8 @@ std::optional<TokenRecord> SqlStore::find_token_by_hash(std::string_view hash) {
 std::vector<TokenRecord> SqlStore::tokens() {
     try {
         Session s = reader();
-        RecordSet rs = query(s, std::string("SELECT ") + token_columns + " FROM api_tokens ORDER BY created_at, id");
+        RecordSet rs = query(s, std::string("SELECT ") + token_columns +
+                                    " FROM api_tokens ORDER BY created_at, id");
         std::vector<TokenRecord> out;
         for (std::size_t i = 0; i < rs.rowCount(); ++i)
             out.push_back(read_token(Row(rs, i)));
@@ -654,8 +714,10 @@ std::vector<TokenRecord> SqlStore::tokens() {
 
 bool SqlStore::revoke_token(std::string_view id, std::int64_t at_ms) {
     return transact([&](Session& s) {
-        return execute(s, sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-                       Params().add(at_ms).add(id)) == 1;
+        return execute(
+                   s,
+                   sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                   Params().add(at_ms).add(id)) == 1;
     });
 }
 
@@ -694,7 +756,8 @@ std::string postgres_keywords(const std::string& url) {
     std::string out;
     for (const auto& [k, v] : kv) {
         if (v.find_first_of(" '\\=") != std::string::npos)
-            throw StoreError("PostgreSQL url parameter " + k + " must not contain spaces, quotes, '=' or backslashes");
+            throw StoreError("PostgreSQL url parameter " + k +
+                             " must not contain spaces, quotes, '=' or backslashes");
         out += (out.empty() ? "" : " ") + k + "=" + v;
     }
     return out;
@@ -705,7 +768,8 @@ std::unique_ptr<Store> open_store(const std::string& url) {
         return std::make_unique<SqlStore>(SqlStore::Backend::SQLite, url.substr(9));
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
         return std::make_unique<SqlStore>(SqlStore::Backend::PostgreSQL, postgres_keywords(url));
-    throw StoreError("unsupported storage url \"" + url + "\" (expected sqlite:// or postgresql://)");
+    throw StoreError("unsupported storage url \"" + url +
+                     "\" (expected sqlite:// or postgresql://)");
 }
 
 } // namespace redress::core

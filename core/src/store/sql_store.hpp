@@ -4,13 +4,11 @@
 // connection (SQLite admits one writer at a time anyway), reads through a pool.
 #pragma once
 
-#include <redress/core/store/store.hpp>
-
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
-
 #include <memory>
 #include <mutex>
+#include <redress/core/store/store.hpp>
 
 namespace redress::core {
 
@@ -28,10 +26,12 @@ public:
     std::optional<Complaint> find(std::string_view tracking_number) override;
     std::vector<Event> events(std::int64_t complaint_id) override;
     ComplaintPage list(const ComplaintFilter& filter) override;
-    bool update(const Complaint& complaint, std::int64_t expected_version, const Event& event) override;
+    bool update(const Complaint& complaint, std::int64_t expected_version,
+                const Event& event) override;
     Event append_event(Event event) override;
     std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) override;
-    bool record_breach(std::int64_t complaint_id, std::string_view kind, const Event& event) override;
+    bool record_breach(std::int64_t complaint_id, std::string_view kind,
+                       const Event& event) override;
     void add_token(const TokenRecord& token) override;
     std::optional<TokenRecord> find_token_by_hash(std::string_view secret_hash) override;
     std::vector<TokenRecord> tokens() override;

@@ -88,8 +88,11 @@ typedef struct redress_rows redress_rows;     /**< a stream of records the plugi
 #define REDRESS_VALUE_STRING 4 /**< string_data, string_size (UTF-8, may hold NUL bytes) */
 #define REDRESS_VALUE_RECORD 5 /**< record (a nested record owned by its parent) */
 
-/** One value. When the host returns it, pointers stay valid until the record it
- *  came from is modified or destroyed. When a plugin passes it, the host copies. */
+/** One value. When the host returns it, pointers stay valid until that field is
+ *  replaced (record_set) or the record is destroyed; appending moves nothing.
+ *  When a plugin passes it, the host copies.
+ *  Frozen: this struct carries no size, so it never changes within ABI 1.x;
+ *  new kinds of value would come with new functions. */
 typedef struct redress_value {
     uint32_t type; /**< REDRESS_VALUE_* */
     uint32_t reserved;
@@ -165,7 +168,8 @@ typedef struct redress_host_api {
 
 #define REDRESS_CONFIG_REQUIRED 0x1u /**< the key must be present */
 
-/** One key of a plugin's config section. */
+/** One key of a plugin's config section. Frozen for ABI 1.x (the descriptor's
+ *  array of them is read with this exact stride). */
 typedef struct redress_config_key {
     const char* path;          /**< "key", or "table.key" for keys inside a TABLE(_LIST) */
     uint32_t type;             /**< REDRESS_CONFIG_* */

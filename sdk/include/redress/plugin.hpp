@@ -109,7 +109,12 @@ struct Instance {
     T object;
 };
 
-template <class T>
+// Tag is a type from an anonymous namespace in the plugin's translation unit
+// (see REDRESS_PLUGIN), so every Adapter<T, Tag> — and the static descriptor
+// storage inside it — has internal linkage. Without that, GCC emits the storage
+// as an STB_GNU_UNIQUE symbol, which the dynamic linker shares between plugins
+// whose classes have the same name, even with RTLD_LOCAL.
+template <class T, class Tag>
 class Adapter {
     static_assert(std::is_base_of_v<IntakeChannel, T> || std::is_base_of_v<CompensationPolicy, T> ||
                       std::is_base_of_v<CommitmentCatalog, T> || std::is_base_of_v<Reporter, T>,
@@ -242,8 +247,12 @@ public:
 } // namespace detail
 } // namespace redress
 
-//! Exports Class as this library's plugin. Use exactly once per library.
+//! Exports Class as this library's plugin. Use exactly once per library, at
+//! namespace scope.
 #define REDRESS_PLUGIN(Class)                                                                      \
+    namespace {                                                                                    \
+    struct RedressPluginLocalTag {};                                                               \
+    }                                                                                              \
     extern "C" REDRESS_EXPORT const redress_plugin_descriptor* redress_plugin_entry(void) {        \
-        return ::redress::detail::Adapter<Class>::descriptor();                                    \
+        return ::redress::detail::Adapter<Class, RedressPluginLocalTag>::descriptor();             \
     }

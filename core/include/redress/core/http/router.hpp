@@ -1,6 +1,8 @@
 // Routes (method, path pattern) to handlers. Patterns are literal segments and
-// "{name}" captures, e.g. "/complaints/{id}/transitions". A path that matches
-// no pattern is 404; one that matches with another method is 405 with Allow.
+// "{name}" captures, e.g. "/complaints/{id}/transitions". match() takes the raw
+// (percent-encoded) path and decodes each segment exactly once, so "%2F" in a
+// segment is data, not a separator. A path that matches no pattern is 404; one
+// that matches with another method is 405 with Allow.
 #pragma once
 
 #include <functional>

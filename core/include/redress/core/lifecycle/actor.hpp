@@ -2,9 +2,8 @@
 // actor may act on ("*" for all).
 #pragma once
 
-#include <redress/core/model/complaint.hpp>
-
 #include <algorithm>
+#include <redress/core/model/complaint.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -10,14 +10,12 @@
 // stable code and a message naming the status, the action and what is missing.
 #pragma once
 
+#include <Poco/JSON/Object.h>
+#include <cstdint>
+#include <functional>
 #include <redress/core/config/config.hpp>
 #include <redress/core/lifecycle/actor.hpp>
 #include <redress/core/model/complaint.hpp>
-
-#include <Poco/JSON/Object.h>
-
-#include <cstdint>
-#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,7 +27,9 @@ namespace redress::core {
 class TransitionError : public std::runtime_error {
 public:
     TransitionError(std::string code, const std::string& message, std::string field = {})
-        : std::runtime_error(message), code_(std::move(code)), field_(std::move(field)) {}
+        : std::runtime_error(message)
+        , code_(std::move(code))
+        , field_(std::move(field)) {}
     const std::string& code() const noexcept { return code_; }
     const std::string& field() const noexcept { return field_; }
 
@@ -61,8 +61,8 @@ struct TransitionResult {
 struct ActionRule {
     std::string action;
     std::vector<Status> from;
-    std::optional<Status> to; //!< empty: the status does not change (assign)
-    Role min_role;            //!< approve: at least this, and the proposal's level
+    std::optional<Status> to;          //!< empty: the status does not change (assign)
+    Role min_role;                     //!< approve: at least this, and the proposal's level
     std::vector<std::string> required; //!< data fields the action requires
 };
 

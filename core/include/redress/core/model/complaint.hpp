@@ -16,8 +16,18 @@
 namespace redress::core {
 
 enum class Status {
-    Received, Contacted, Analysed, Proposed, Approved, Agreed, Implementing, Resolved, Closed,
-    Escalated, Rejected, Reopened,
+    Received,
+    Contacted,
+    Analysed,
+    Proposed,
+    Approved,
+    Agreed,
+    Implementing,
+    Resolved,
+    Closed,
+    Escalated,
+    Rejected,
+    Reopened,
 };
 std::string_view to_string(Status s);
 std::optional<Status> parse_status(std::string_view s);
@@ -55,8 +65,8 @@ struct Product {
 };
 
 struct Complaint {
-    std::int64_t id = 0;           //!< database id; 0 before it is stored
-    std::string tracking_number;   //!< e.g. "AS-2026-000123"
+    std::int64_t id = 0;         //!< database id; 0 before it is stored
+    std::string tracking_number; //!< e.g. "AS-2026-000123"
     std::string department, channel, category;
     Severity severity = Severity::Medium;
     Status status = Status::Received;

@@ -2,9 +2,15 @@
 // from field names to lists of typed values, with nested records owned by
 // their parent. Plugins reach it only through the host function table; host
 // code uses the methods below. Not thread-safe: one writer at a time.
+//
+// Address stability (the SDK hands out pointers into records): a value, and a
+// field's name, stay where they are until that field is replaced by set(),
+// erased, or the record is destroyed. append() and adding fields move nothing,
+// which is why fields and values live in deques, not vectors.
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <redress/abi.h>
@@ -26,7 +32,7 @@ using RecordValue =
 //! A named field and its values, in insertion order.
 struct RecordField {
     std::string name;
-    std::vector<RecordValue> values;
+    std::deque<RecordValue> values;
 };
 
 } // namespace redress::core
@@ -60,9 +66,9 @@ struct redress_record {
     //! The nested record under key, if present and a record.
     const redress_record* record(std::string_view key) const;
 
-    const std::vector<redress::core::RecordField>& fields() const noexcept { return fields_; }
+    const std::deque<redress::core::RecordField>& fields() const noexcept { return fields_; }
 
 private:
     redress::core::RecordField& field(std::string_view key);
-    std::vector<redress::core::RecordField> fields_;
+    std::deque<redress::core::RecordField> fields_;
 };

@@ -7,11 +7,10 @@
 // Implementations are thread-safe.
 #pragma once
 
-#include <redress/core/model/complaint.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <redress/core/model/complaint.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -91,7 +90,8 @@ public:
     virtual std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) = 0;
     //! Marks one breach ("first_response" or "resolution") and appends its
     //! event, once: false if it was already recorded (by any host).
-    virtual bool record_breach(std::int64_t complaint_id, std::string_view kind, const Event& event) = 0;
+    virtual bool record_breach(std::int64_t complaint_id, std::string_view kind,
+                               const Event& event) = 0;
 
     virtual void add_token(const TokenRecord& token) = 0;
     virtual std::optional<TokenRecord> find_token_by_hash(std::string_view secret_hash) = 0;

@@ -14,10 +14,16 @@
 #include <Poco/Util/ServerApplication.h>
 #include <iomanip>
 #include <iostream>
+#include <redress/core/api/api_routes.hpp>
+#include <redress/core/api/metrics.hpp>
+#include <redress/core/auth/tokens.hpp>
 #include <redress/core/config/config_loader.hpp>
 #include <redress/core/http/api_server.hpp>
 #include <redress/core/http/system_routes.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
+#include <redress/core/service/complaint_service.hpp>
+#include <redress/core/service/sla_sweeper.hpp>
+#include <redress/core/store/store.hpp>
 
 namespace redressd {
 
@@ -67,6 +73,8 @@ protected:
             return check_config();
         case Mode::ListPlugins:
             return list_plugins();
+        case Mode::CreateToken:
+            return create_token();
         case Mode::Run:
             return serve();
         }
@@ -81,6 +89,12 @@ private:
     }
     void on_list(const std::string&, const std::string&) { options_.mode = Mode::ListPlugins; }
     void on_json(const std::string&, const std::string&) { options_.json = true; }
+    void on_create_token(const std::string&, const std::string& v) {
+        options_.mode = Mode::CreateToken;
+        options_.token_name = v;
+    }
+    void on_role(const std::string&, const std::string& v) { options_.token_role = v; }
+    void on_departments(const std::string&, const std::string& v) { options_.token_departments = v; }
     void on_version(const std::string&, const std::string&) {
         options_.mode = Mode::Version;
         stopOptionsProcessing();
@@ -93,7 +107,8 @@ private:
     int help() {
         Poco::Util::HelpFormatter f(options());
         f.setCommand("redressd");
-        f.setUsage("--config FILE | --check-config FILE | --list-plugins [--config FILE] [--json]");
+        f.setUsage("--config FILE | --check-config FILE | --list-plugins [--config FILE] [--json] | "
+                   "--config FILE --create-token NAME [--role ROLE] [--departments IDS]");
         f.setHeader("Redress complaint-handling daemon.");
         f.format(std::cout);
         return EXIT_OK;
@@ -167,6 +182,45 @@ private:
         return EXIT_OK;
     }
 
+    int create_token() {
+        if (options_.config.empty()) {
+            std::cerr << "redressd: --create-token needs --config FILE (to find the store)\n";
+            return EXIT_USAGE;
+        }
+        PluginRegistry registry;
+        try {
+            Config config = load_config(options_.config, registry, builtin_plugin_dirs());
+            auto role = parse_role(options_.token_role);
+            if (!role) {
+                std::cerr << "redressd: unknown role '" << options_.token_role
+                          << "' (agent, supervisor, manager, executive, admin)\n";
+                return EXIT_USAGE;
+            }
+            std::vector<std::string> departments, known;
+            for (std::size_t start = 0; start <= options_.token_departments.size();) {
+                auto end = std::min(options_.token_departments.find(',', start), options_.token_departments.size());
+                if (end > start)
+                    departments.push_back(options_.token_departments.substr(start, end - start));
+                start = end + 1;
+            }
+            for (const auto& d : config.departments)
+                known.push_back(d.id);
+            auto store = open_store(config.storage.url);
+            IssuedToken t = issue_token(*store, known, options_.token_name, *role, departments, system_clock()());
+            std::cout << t.secret << "\n";
+            std::cerr << "created token " << t.record.id << " (" << t.record.name << ", "
+                      << to_string(t.record.role) << ", " << options_.token_departments
+                      << "); the secret above is shown only once\n";
+            return EXIT_OK;
+        } catch (const ConfigErrors& e) {
+            std::cerr << e.what() << "\n";
+            return 1;
+        } catch (const std::exception& e) {
+            std::cerr << "redressd: " << e.what() << "\n";
+            return 1;
+        }
+    }
+
     int serve() {
         if (options_.config.empty()) {
             std::cerr << "redressd: --config FILE is required (see --help)\n";
@@ -185,10 +239,28 @@ private:
         for (const auto& r : registry.refusals())
             log.warning("plugin refused: %s: %s", r.file.string(), r.reason);
 
+        std::unique_ptr<Store> store;
+        try {
+            store = open_store(config.storage.url);
+        } catch (const StoreError& e) {
+            log.critical("cannot open the store: %s", std::string(e.what()));
+            std::cerr << "redressd: cannot open the store: " << e.what() << "\n";
+            return EXIT_UNAVAILABLE;
+        }
+        log.information("store: %s, schema version %d", store->backend(), store->schema_version());
+
         PluginHost host(registry, config, Poco::Logger::get("plugins"));
+        ComplaintService service(*store, config);
+        Metrics metrics;
+        api::ApiContext api_context{service, *store, config, metrics, &host};
         http::Router router;
         http::add_system_routes(router, host, registry, REDRESS_VERSION);
-        http::ApiServer server(config.server, router, Poco::Logger::get("http"));
+        api::add_api_routes(router, api_context);
+        http::ApiServer server(config.server, router, Poco::Logger::get("http"),
+                               [&metrics](const std::string& method, const std::string& route, int status) {
+                                   metrics.count_request(method, route, status);
+                               });
+        SlaSweeper sweeper(service, std::chrono::seconds(config.sla.sweep_interval_s), Poco::Logger::get("sla"));
         try {
             server.start();
         } catch (const Poco::Exception& e) {

@@ -141,7 +141,7 @@ TEST(ConfigErrors, UnknownTopLevelKey) {
     auto e = errors_of("colour = \"red\"\n" + minimal);
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:1:1: colour: unknown key (expected one of: company, "
-                    "department, log, plugin, plugins, server, storage)");
+                    "department, log, plugin, plugins, server, sla, storage)");
 }
 
 TEST(ConfigErrors, UnknownKeyInATableSuggestsTheKnownOnes) {

@@ -56,7 +56,7 @@ protected:
     }
     Store::Created add(const std::string& prefix = "AS", int year = 2026, Complaint c = sample(),
                        const std::string& key = {}) {
-        return store_->create(c, prefix, year, created_event(c.received_at_ms), key);
+        return store_->create(c, prefix, year, created_event(c.received_at_ms), {key, "h-" + key});
     }
 
     std::unique_ptr<TestDatabase> db_;
@@ -125,6 +125,7 @@ TEST_P(StoreTest, IdempotencyKeyReturnsTheSameComplaintNeverADuplicate) {
     EXPECT_TRUE(first.created);
     EXPECT_FALSE(again.created);
     EXPECT_EQ(again.complaint.tracking_number, first.complaint.tracking_number);
+    EXPECT_EQ(again.stored_hash, "h-key-1");
     EXPECT_EQ(add("AS", 2026, sample(), "key-2").complaint.tracking_number, "AS-2026-000002");
     EXPECT_EQ(store_->list({}).items.size(), 2u);
 }

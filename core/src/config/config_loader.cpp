@@ -137,6 +137,11 @@ public:
         if (auto t = r.table("server"))
             server(*t, c.server);
         storage(r.table("storage"), c.storage);
+        if (auto t = r.table("sla")) {
+            TableReader sr(*t, "sla", sink_);
+            wall_seconds(sr, "sweep_interval", c.sla.sweep_interval_s);
+            sr.finish();
+        }
         if (auto t = r.table("log"))
             log(*t, c.log);
         if (auto t = r.table("plugins"))

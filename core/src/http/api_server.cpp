@@ -35,14 +35,14 @@ std::string raw_path(const std::string& target) {
 
 class RoutedHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    RoutedHandler(const Router& router, Poco::Logger& logger, std::int64_t max_body)
-        : router_(router)
-        , logger_(logger)
-        , max_body_(max_body) {}
+    RoutedHandler(const Router& router, Poco::Logger& logger, std::int64_t max_body,
+                  const RequestObserver& observer)
+        : router_(router), logger_(logger), max_body_(max_body), observer_(observer) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
         HttpContext ctx(request, response, max_body_);
+        std::string route = "unmatched";
         try {
             // The raw (still percent-encoded) path: the router decodes each
             // segment once, so an encoded '/' or '%' stays data.
@@ -65,6 +65,7 @@ public:
                                 request.getMethod() + " is not allowed on " + path +
                                     " (allowed: " + allow + ")");
             }
+            route = match.route;
             ctx.params() = std::move(match.params);
             (*match.handler)(ctx);
         } catch (const HttpError& e) {
@@ -75,6 +76,8 @@ public:
             reply_error(ctx, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal",
                         "internal error; see the server log", {});
         }
+        if (observer_)
+            observer_(request.getMethod(), route, static_cast<int>(response.getStatus()));
     }
 
 private:
@@ -92,31 +95,31 @@ private:
     const Router& router_;
     Poco::Logger& logger_;
     std::int64_t max_body_;
+    const RequestObserver& observer_;
 };
 
 class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    Factory(const Router& router, Poco::Logger& logger, std::int64_t max_body)
-        : router_(router)
-        , logger_(logger)
-        , max_body_(max_body) {}
+    Factory(const Router& router, Poco::Logger& logger, std::int64_t max_body,
+            const RequestObserver& observer)
+        : router_(router), logger_(logger), max_body_(max_body), observer_(observer) {}
     Poco::Net::HTTPRequestHandler*
     createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new RoutedHandler(router_, logger_, max_body_);
+        return new RoutedHandler(router_, logger_, max_body_, observer_);
     }
 
 private:
     const Router& router_;
     Poco::Logger& logger_;
     std::int64_t max_body_;
+    const RequestObserver& observer_;
 };
 
 } // namespace
 
-ApiServer::ApiServer(const ServerConfig& config, const Router& router, Poco::Logger& logger)
-    : config_(config)
-    , router_(router)
-    , logger_(logger) {}
+ApiServer::ApiServer(const ServerConfig& config, const Router& router, Poco::Logger& logger,
+                     RequestObserver observer)
+    : config_(config), router_(router), logger_(logger), observer_(std::move(observer)) {}
 
 ApiServer::~ApiServer() {
     stop();
@@ -141,7 +144,7 @@ void ApiServer::start() {
     params->setTimeout(Poco::Timespan(config_.request_timeout_s, 0));
     params->setServerName("redressd");
     server_ = std::make_unique<Poco::Net::HTTPServer>(
-        new Factory(router_, logger_, config_.max_body_bytes), *pool_, socket, params);
+        new Factory(router_, logger_, config_.max_body_bytes, observer_), *pool_, socket, params);
     server_->start();
 }
 

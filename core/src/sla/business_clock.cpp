@@ -134,3 +134,12 @@ bool BusinessClock::is_working_time(std::int64_t t_ms) const {
 }
 
 } // namespace redress::core
+
+namespace redress::core {
+
+int BusinessClock::local_year(std::int64_t t_ms) const {
+    date::sys_days day{date::days{local_day_of(t_ms)}}; // local day numbers count like sys days
+    return static_cast<int>(date::year_month_day(day).year());
+}
+
+} // namespace redress::core

@@ -47,7 +47,8 @@ std::string complaints_table(const std::string& id_column) {
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
   version BIGINT NOT NULL,
-  idempotency_key TEXT UNIQUE
+  idempotency_key TEXT UNIQUE,
+  idempotency_hash TEXT
 ))";
 }
 

@@ -370,15 +370,18 @@ int SqlStore::schema_version() {
 // ---- Complaints -----------------------------------------------------------
 
 Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year, Event created,
-                                const std::string& idempotency_key) {
+                                const IdempotencyKey& idempotency) {
+    const std::string& idempotency_key = idempotency.key;
     return transact([&](Session& s) -> Created {
         if (!idempotency_key.empty()) {
             RecordSet rs = query(s,
                                  sql(std::string("SELECT ") + complaint_columns +
-                                     " FROM complaints WHERE idempotency_key = ?"),
+                                     ", idempotency_hash FROM complaints WHERE idempotency_key = ?"),
                                  Params().add(idempotency_key));
-            if (rs.rowCount() > 0)
-                return {read_complaint(Row(rs, 0)), false};
+            if (rs.rowCount() > 0) {
+                Row row(rs, 0);
+                return {read_complaint(row), false, row.text(42)};
+            }
         }
         Poco::Int64 seq = 0;
         {
@@ -412,6 +415,8 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
         p.add(c.created_at_ms).add(c.updated_at_ms).add(c.version);
         p.add(idempotency_key.empty() ? std::optional<std::string>()
                                       : std::optional(idempotency_key));
+        p.add(idempotency_key.empty() ? std::optional<std::string>()
+                                      : std::optional(idempotency.hash));
         Poco::Int64 id = 0;
         {
             Statement st(s);
@@ -422,8 +427,9 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
                 "product_spec, product_production_date, product_batch, product_used_at, "
                 "product_symptoms, product_previous_brand, loss_minor, loss_currency, "
                 "received_at, recorder, owner, first_response_due, resolution_due, created_at, "
-                "updated_at, version, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                "updated_at, version, idempotency_key, idempotency_hash) VALUES (?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id");
             p.bind_to(st);
             st, into(id);
             st.execute();
@@ -442,7 +448,7 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
                     .add(created.to_status)
                     .add(created.reason)
                     .add(created.data_json));
-        return {c, true};
+        return {c, true, {}};
     });
 }
 

@@ -22,7 +22,7 @@ public:
     std::string backend() const override;
     int schema_version() override;
     Created create(Complaint complaint, const std::string& prefix, int year, Event created_event,
-                   const std::string& idempotency_key) override;
+                   const IdempotencyKey& idempotency) override;
     std::optional<Complaint> find(std::string_view tracking_number) override;
     std::vector<Event> events(std::int64_t complaint_id) override;
     ComplaintPage list(const ComplaintFilter& filter) override;

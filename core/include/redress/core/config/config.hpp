@@ -30,6 +30,10 @@ struct StorageConfig {
     std::string url; //!< "sqlite:///abs/path.db" or "postgresql://…"
 };
 
+struct SlaConfig {
+    int sweep_interval_s = 60; //!< how often overdue complaints are checked for breaches
+};
+
 struct LogConfig {
     std::string level = "information"; //!< Poco level: fatal … trace
 };
@@ -97,6 +101,7 @@ struct Config {
     CompanyConfig company;
     ServerConfig server;
     StorageConfig storage;
+    SlaConfig sla;
     LogConfig log;
     PluginsConfig plugins;
     std::vector<Department> departments;

@@ -4,7 +4,9 @@
 // Thread-safe after start(); the router must not change once started.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <redress/core/config/config.hpp>
 #include <redress/core/http/router.hpp>
 
@@ -18,9 +20,14 @@ class HTTPServer;
 
 namespace redress::core::http {
 
+//! Told about every answered request: method, route name ("unmatched" when no
+//! route matched) and the status sent. Must be thread-safe.
+using RequestObserver = std::function<void(const std::string& method, const std::string& route, int status)>;
+
 class ApiServer {
 public:
-    ApiServer(const ServerConfig& config, const Router& router, Poco::Logger& logger);
+    ApiServer(const ServerConfig& config, const Router& router, Poco::Logger& logger,
+              RequestObserver observer = {});
     ~ApiServer();
 
     //! Binds and starts accepting; throws Poco::Exception when the address is taken.
@@ -34,6 +41,7 @@ private:
     const ServerConfig config_;
     const Router& router_;
     Poco::Logger& logger_;
+    RequestObserver observer_;
     std::unique_ptr<Poco::ThreadPool> pool_;
     std::unique_ptr<Poco::Net::HTTPServer> server_;
     int port_ = 0;

@@ -50,6 +50,9 @@ public:
     //! True when t is inside working hours on a working, non-holiday day.
     bool is_working_time(std::int64_t t_ms) const;
 
+    //! The calendar year of t in the calendar's zone (tracking numbers use it).
+    int local_year(std::int64_t t_ms) const;
+
 private:
     //! One day's working hours as UTC ms, [begin, end).
     struct Window {

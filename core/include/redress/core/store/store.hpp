@@ -64,16 +64,22 @@ public:
     //! The newest migration applied.
     virtual int schema_version() = 0;
 
+    //! An idempotency key and a hash of the request it came with.
+    struct IdempotencyKey {
+        std::string key;  //!< empty: none
+        std::string hash; //!< of the request, to notice a key reused for another request
+    };
     struct Created {
         Complaint complaint;
-        bool created = true; //!< false: the idempotency key was known; this is the earlier one
+        bool created = true;     //!< false: the key was known; this is the earlier complaint
+        std::string stored_hash; //!< when !created: the hash stored with the earlier request
     };
     //! Stores a new complaint: assigns its id and tracking number
     //! "<prefix>-<year>-<NNNNNN>" (sequential per prefix and year) and appends
-    //! the given "created" event, in one transaction. If idempotency_key is not
-    //! empty and already used, stores nothing and returns the earlier complaint.
+    //! the given "created" event, in one transaction. If the idempotency key is
+    //! already used, stores nothing and returns the earlier complaint.
     virtual Created create(Complaint complaint, const std::string& prefix, int year,
-                           Event created_event, const std::string& idempotency_key) = 0;
+                           Event created_event, const IdempotencyKey& idempotency) = 0;
 
     virtual std::optional<Complaint> find(std::string_view tracking_number) = 0;
     virtual std::vector<Event> events(std::int64_t complaint_id) = 0;

@@ -1,0 +1,376 @@
+#include <redress/core/api/api_routes.hpp>
+
+#include <redress/core/api/complaint_json.hpp>
+#include <redress/core/api/json_input.hpp>
+#include <redress/core/auth/tokens.hpp>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/URI.h>
+
+#include <set>
+
+namespace redress::core::api {
+namespace {
+
+using http::HttpContext;
+using http::HttpError;
+using Poco::Net::HTTPResponse;
+
+// ---- Authentication and error mapping -----------------------------------
+
+Actor require_actor(HttpContext& ctx, Store& store) {
+    const std::string& auth = ctx.request().get("Authorization", "");
+    static const std::string scheme = "Bearer ";
+    if (auth.rfind(scheme, 0) != 0) {
+        ctx.response().set("WWW-Authenticate", "Bearer");
+        throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized",
+                        "an API token is required: Authorization: Bearer <token>");
+    }
+    auto actor = authenticate(store, std::string_view(auth).substr(scheme.size()));
+    if (!actor) {
+        ctx.response().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized", "the API token is unknown or revoked");
+    }
+    return *actor;
+}
+
+HTTPResponse::HTTPStatus status_of(ServiceError::Kind k) {
+    switch (k) {
+    case ServiceError::Kind::Invalid: return HTTPResponse::HTTP_UNPROCESSABLE_ENTITY;
+    case ServiceError::Kind::NotFound: return HTTPResponse::HTTP_NOT_FOUND;
+    case ServiceError::Kind::Forbidden: return HTTPResponse::HTTP_FORBIDDEN;
+    case ServiceError::Kind::Conflict: return HTTPResponse::HTTP_CONFLICT;
+    case ServiceError::Kind::Unavailable: return HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
+    }
+    return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
+}
+
+// Wraps a handler: service and storage failures become their HTTP errors.
+template <class F>
+http::Handler guarded(F f) {
+    return [f](HttpContext& ctx) {
+        try {
+            f(ctx);
+        } catch (const ServiceError& e) {
+            throw HttpError(status_of(e.kind()), e.code(), e.what(), e.field());
+        } catch (const StoreError& e) {
+            throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable",
+                            std::string("storage is unavailable: ") + e.what());
+        }
+    };
+}
+
+void require_role(const Actor& a, Role r) {
+    if (!a.at_least(r))
+        throw HttpError(HTTPResponse::HTTP_FORBIDDEN, "forbidden",
+                        "this needs role " + std::string(to_string(r)) + "; " + a.name + " is " +
+                            std::string(to_string(a.role)));
+}
+
+// ---- Query parameters ---------------------------------------------------------
+
+class Query {
+public:
+    explicit Query(const std::string& uri) {
+        try {
+            for (const auto& [k, v] : Poco::URI(uri).getQueryParameters())
+                params_.emplace_back(k, v);
+        } catch (const Poco::Exception&) {
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "bad_uri", "the query string is not valid");
+        }
+        for (const auto& [k, v] : params_)
+            if (!valid_utf8(k) || !valid_utf8(v))
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_utf8",
+                                "query parameter " + k + " is not valid UTF-8");
+    }
+    std::optional<std::string> one(const std::string& name) {
+        known_.insert(name);
+        std::optional<std::string> out;
+        for (const auto& [k, v] : params_)
+            if (k == name) {
+                if (out)
+                    throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                                    "query parameter " + name + " is given twice", name);
+                out = v;
+            }
+        return out;
+    }
+    //! Repeated or comma-separated values.
+    std::vector<std::string> many(const std::string& name) {
+        known_.insert(name);
+        std::vector<std::string> out;
+        for (const auto& [k, v] : params_)
+            if (k == name)
+                for (std::size_t start = 0; start <= v.size();) {
+                    std::size_t end = std::min(v.find(',', start), v.size());
+                    if (end > start)
+                        out.push_back(v.substr(start, end - start));
+                    start = end + 1;
+                }
+        return out;
+    }
+    void finish() const {
+        for (const auto& [k, _] : params_)
+            if (!known_.count(k)) {
+                std::string list;
+                for (const auto& n : known_)
+                    list += (list.empty() ? "" : ", ") + n;
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "unknown_parameter",
+                                "unknown query parameter " + k + " (expected: " + list + ")", k);
+            }
+    }
+
+private:
+    std::vector<std::pair<std::string, std::string>> params_;
+    std::set<std::string> known_;
+};
+
+std::int64_t time_param(Query& q, const std::string& name, std::optional<std::int64_t>& out) {
+    if (auto v = q.one(name)) {
+        auto t = parse_iso_time(*v);
+        if (!t)
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                            name + " must be an ISO 8601 date or time, such as 2026-11-01 or 2026-11-01T08:00:00Z",
+                            name);
+        out = *t;
+    }
+    return 0;
+}
+
+// ---- Handlers ---------------------------------------------------------------------
+
+void create_complaint(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    const std::string& body = ctx.body();
+    JsonReader reader(parse_object(body));
+    Complaint draft = complaint_from_json(reader);
+    Store::IdempotencyKey key;
+    key.key = ctx.request().get("Idempotency-Key", "");
+    if (key.key.size() > 200 || !valid_utf8(key.key))
+        throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_header",
+                        "Idempotency-Key must be at most 200 bytes of UTF-8", "Idempotency-Key");
+    if (!key.key.empty())
+        key.hash = hash_secret(body); // SHA-256 of the request, to notice a reused key
+    Store::Created result = api.service.submit(std::move(draft), actor, key);
+    auto json = complaint_json(result.complaint);
+    if (result.created) {
+        api.metrics.count_complaint(result.complaint.department, result.complaint.channel);
+        ctx.response().set("Location", "/complaints/" + result.complaint.tracking_number);
+        ctx.send_json(HTTPResponse::HTTP_CREATED, *json);
+    } else {
+        ctx.response().set("Idempotent-Replayed", "true");
+        ctx.send_json(HTTPResponse::HTTP_OK, *json);
+    }
+}
+
+void get_complaint(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    auto found = api.service.get(ctx.param("id"), actor);
+    auto json = complaint_json(found.complaint);
+    Poco::JSON::Array::Ptr timeline = new Poco::JSON::Array;
+    for (const auto& e : found.timeline)
+        timeline->add(event_json(e));
+    json->set("timeline", timeline);
+    ctx.send_json(HTTPResponse::HTTP_OK, *json);
+}
+
+void list_complaints(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    Query q(ctx.request().getURI());
+    ComplaintFilter f;
+    f.departments = q.many("department");
+    if (auto s = q.one("status")) {
+        f.status = parse_status(*s);
+        if (!f.status)
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter", "status \"" + *s + "\" is not a status",
+                            "status");
+    }
+    f.channel = q.one("channel");
+    f.customer = q.one("customer");
+    f.owner = q.one("owner");
+    if (auto o = q.one("overdue")) {
+        if (*o != "true" && *o != "false")
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter", "overdue must be true or false",
+                            "overdue");
+        f.overdue = *o == "true";
+    }
+    time_param(q, "received_from", f.received_from_ms);
+    time_param(q, "received_to", f.received_to_ms);
+    if (auto l = q.one("limit")) {
+        if (l->empty() || l->size() > 3 || l->find_first_not_of("0123456789") != std::string::npos ||
+            std::stoi(*l) < 1 || std::stoi(*l) > 500)
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter", "limit must be 1 to 500", "limit");
+        f.limit = std::stoi(*l);
+    }
+    if (auto c = q.one("cursor")) {
+        if (c->empty() || c->size() > 18 || c->find_first_not_of("0123456789") != std::string::npos)
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                            "cursor must be a value returned as next_cursor", "cursor");
+        f.after_id = std::stoll(*c);
+    }
+    q.finish();
+    ComplaintPage page = api.service.list(f, actor);
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& c : page.items)
+        items->add(complaint_json(c));
+    Poco::JSON::Object out;
+    out.set("items", items);
+    if (page.next_after_id)
+        out.set("next_cursor", std::to_string(*page.next_after_id));
+    else
+        out.set("next_cursor", Poco::Dynamic::Var());
+    ctx.send_json(HTTPResponse::HTTP_OK, out);
+}
+
+void transition(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    JsonReader body(parse_object(ctx.body()));
+    TransitionRequest r;
+    r.action = *body.string("action", true, 32);
+    r.reason = body.string("reason", false).value_or("");
+    r.data = body.raw_object("data");
+    body.finish();
+    TransitionResult result = api.service.transition(ctx.param("id"), actor, r);
+    Poco::JSON::Object out;
+    out.set("complaint", complaint_json(result.complaint));
+    out.set("event", event_json(result.event));
+    ctx.send_json(HTTPResponse::HTTP_OK, out);
+}
+
+void comment(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    JsonReader body(parse_object(ctx.body()));
+    std::string text = *body.string("text", true);
+    body.finish();
+    Event e = api.service.comment(ctx.param("id"), actor, text);
+    ctx.send_json(HTTPResponse::HTTP_CREATED, *event_json(e));
+}
+
+std::string duration_text(const BusinessDuration& d) {
+    std::string out;
+    if (d.days)
+        out += std::to_string(d.days) + "d";
+    if (d.minutes / 60)
+        out += std::to_string(d.minutes / 60) + "h";
+    if (d.minutes % 60)
+        out += std::to_string(d.minutes % 60) + "m";
+    return out.empty() ? "0m" : out;
+}
+
+void departments(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& d : api.config.departments) {
+        if (!actor.may_act_on(d.id))
+            continue;
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+        o->set("id", d.id);
+        o->set("name", d.name);
+        o->set("prefix", d.prefix);
+        Poco::JSON::Array::Ptr channels = new Poco::JSON::Array;
+        for (const auto& c : d.channels)
+            channels->add(c);
+        o->set("channels", channels);
+        Poco::JSON::Object::Ptr sla = new Poco::JSON::Object;
+        sla->set("first_response", duration_text(d.sla.first_response));
+        sla->set("resolution", duration_text(d.sla.resolution));
+        o->set("sla", sla);
+        Poco::JSON::Object::Ptr approval = new Poco::JSON::Object;
+        approval->set("agent", d.approval.agent);
+        approval->set("supervisor", d.approval.supervisor);
+        approval->set("manager", d.approval.manager);
+        o->set("approval", approval);
+        o->set("currency", d.currency);
+        o->set("timezone", d.calendar.timezone);
+        list->add(o);
+    }
+    Poco::JSON::Object out;
+    out.set("items", list);
+    ctx.send_json(HTTPResponse::HTTP_OK, out);
+}
+
+Poco::JSON::Object::Ptr token_json(const TokenRecord& t) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+    o->set("id", t.id);
+    o->set("name", t.name);
+    o->set("role", std::string(to_string(t.role)));
+    Poco::JSON::Array::Ptr d = new Poco::JSON::Array;
+    for (const auto& x : t.departments)
+        d->add(x);
+    o->set("departments", d);
+    o->set("created_at", iso_time(t.created_at_ms));
+    if (t.revoked_at_ms)
+        o->set("revoked_at", iso_time(*t.revoked_at_ms));
+    else
+        o->set("revoked_at", Poco::Dynamic::Var());
+    return o;
+}
+
+void create_token(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    require_role(actor, Role::Admin);
+    JsonReader body(parse_object(ctx.body()));
+    std::string name = *body.string("name", true, 100);
+    std::string role_text = *body.string("role", true, 16);
+    auto role = parse_role(role_text);
+    if (!role)
+        throw HttpError(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
+                        "role must be one of agent, supervisor, manager, executive, admin", "role");
+    std::vector<std::string> departments = *body.strings("departments", true);
+    body.finish();
+    std::vector<std::string> known;
+    for (const auto& d : api.config.departments)
+        known.push_back(d.id);
+    IssuedToken t = issue_token(api.store, known, name, *role, departments, api.service.now_ms());
+    auto json = token_json(t.record);
+    json->set("secret", t.secret);
+    ctx.send_json(HTTPResponse::HTTP_CREATED, *json);
+}
+
+void list_tokens(ApiContext& api, HttpContext& ctx) {
+    require_role(require_actor(ctx, api.store), Role::Admin);
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& t : api.store.tokens())
+        list->add(token_json(t));
+    Poco::JSON::Object out;
+    out.set("items", list);
+    ctx.send_json(HTTPResponse::HTTP_OK, out);
+}
+
+void revoke_token(ApiContext& api, HttpContext& ctx) {
+    require_role(require_actor(ctx, api.store), Role::Admin);
+    if (!api.store.revoke_token(ctx.param("id"), api.service.now_ms()))
+        throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "not_found", "no live token " + ctx.param("id"));
+    ctx.response().setStatusAndReason(HTTPResponse::HTTP_NO_CONTENT);
+    ctx.response().setContentLength(0);
+    ctx.response().send();
+}
+
+} // namespace
+
+void add_api_routes(http::Router& router, ApiContext& api) {
+    auto route = [&](const char* method, const char* pattern, void (*h)(ApiContext&, HttpContext&)) {
+        router.add(method, pattern, guarded([&api, h](HttpContext& ctx) { h(api, ctx); }));
+    };
+    route("POST", "/complaints", create_complaint);
+    route("GET", "/complaints", list_complaints);
+    route("GET", "/complaints/{id}", get_complaint);
+    route("POST", "/complaints/{id}/transitions", transition);
+    route("POST", "/complaints/{id}/comments", comment);
+    route("GET", "/departments", departments);
+    route("POST", "/tokens", create_token);
+    route("GET", "/tokens", list_tokens);
+    route("DELETE", "/tokens/{id}", revoke_token);
+    router.add("GET", "/openapi.json", [](HttpContext& ctx) {
+        ctx.send_text(HTTPResponse::HTTP_OK, "application/json; charset=utf-8", openapi_document());
+    });
+    router.add("GET", "/metrics", [&api](HttpContext& ctx) {
+        ctx.send_text(HTTPResponse::HTTP_OK, "text/plain; version=0.0.4; charset=utf-8",
+                      api.metrics.prometheus(api.plugins));
+    });
+}
+
+} // namespace redress::core::api

@@ -48,6 +48,19 @@ protected:
                    "list loaded and refused plugins (with --config: its folders too) and exit")
                 .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_list)));
         options.addOption(
+            Option("create-token", "",
+                   "with --config: create an API token named NAME in the store, print its secret, exit")
+                .argument("NAME")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_create_token)));
+        options.addOption(
+            Option("role", "", "with --create-token: agent, supervisor, manager, executive or admin (default admin)")
+                .argument("ROLE")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_role)));
+        options.addOption(
+            Option("departments", "", "with --create-token: comma-separated department ids, or * (default *)")
+                .argument("IDS")
+                .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_departments)));
+        options.addOption(
             Option("json", "", "with --list-plugins: print JSON")
                 .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_json)));
         options.addOption(

@@ -10,6 +10,7 @@
 #include <Poco/Process.h>
 #include <csignal>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <regex>
@@ -24,6 +25,11 @@ struct HttpReply {
     int status = 0;
     std::string body;
     std::string content_type;
+    std::map<std::string, std::string> headers;
+    std::string header(const std::string& name) const {
+        auto it = headers.find(name);
+        return it == headers.end() ? "" : it->second;
+    }
 };
 
 class RedressdProcess {
@@ -65,21 +71,30 @@ public:
         return std::nullopt;
     }
 
-    HttpReply request(const std::string& method, const std::string& path,
-                      const std::string& body = {},
-                      const std::string& content_type = "application/json") const {
+    HttpReply request(const std::string& method, const std::string& path, const std::string& body = {},
+                      const std::map<std::string, std::string>& headers = {}) const {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
         Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        for (const auto& [k, v] : headers)
+            req.set(k, v);
         if (!body.empty()) {
-            req.setContentType(content_type);
+            if (!req.has("Content-Type"))
+                req.setContentType("application/json");
             req.setContentLength(static_cast<std::streamsize>(body.size()));
         }
-        session.sendRequest(req) << body;
+        try {
+            session.sendRequest(req) << body;
+        } catch (const Poco::Exception&) {
+            // The server may answer (413) and close before the body is sent.
+        }
         Poco::Net::HTTPResponse resp;
         std::istream& in = session.receiveResponse(resp);
         std::stringstream s;
         s << in.rdbuf();
-        return {static_cast<int>(resp.getStatus()), s.str(), resp.getContentType()};
+        HttpReply reply{static_cast<int>(resp.getStatus()), s.str(), resp.getContentType(), {}};
+        for (const auto& [k, v] : resp)
+            reply.headers[k] = v;
+        return reply;
     }
 
     void signal(int sig) const { ::kill(handle_.id(), sig); }

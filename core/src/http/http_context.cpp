@@ -13,22 +13,44 @@ const std::string& HttpContext::param(const std::string& name) const {
     return it == params_.end() ? empty : it->second;
 }
 
+namespace {
+
+// How much of an oversize body is read and thrown away before answering 413.
+// Closing a connection with unread data makes the kernel send a reset, which
+// can destroy the 413 before the client reads it; draining a bounded amount
+// first lets ordinary clients see the error. Beyond this, we close at once.
+std::int64_t drain_limit(std::int64_t max_body) { return 4 * max_body + (1 << 20); }
+
+void drain(std::istream& in, std::int64_t limit) {
+    char buffer[8192];
+    while (limit > 0 && in.read(buffer, sizeof buffer))
+        limit -= in.gcount();
+}
+
+} // namespace
+
 const std::string& HttpContext::body() {
     if (body_read_)
         return body_;
     body_read_ = true;
-    if (request_.hasContentLength() && request_.getContentLength64() > max_body_bytes_)
+    std::istream& in = request_.stream();
+    if (request_.hasContentLength() && request_.getContentLength64() > max_body_bytes_) {
+        if (request_.getContentLength64() <= drain_limit(max_body_bytes_))
+            drain(in, request_.getContentLength64());
         throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "body_too_large",
                         "request body is " + std::to_string(request_.getContentLength64()) +
                             " bytes; the limit is " + std::to_string(max_body_bytes_));
-    std::istream& in = request_.stream();
+    }
     char buffer[8192];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         body_.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (static_cast<std::int64_t>(body_.size()) > max_body_bytes_)
+        if (static_cast<std::int64_t>(body_.size()) > max_body_bytes_) {
+            drain(in, drain_limit(max_body_bytes_));
+            body_.clear();
             throw HttpError(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "body_too_large",
                             "request body exceeds the limit of " + std::to_string(max_body_bytes_) +
                                 " bytes");
+        }
     }
     return body_;
 }

@@ -28,7 +28,28 @@ up)
     deps
     build
     mkdir -p var
-    exec "$build_dir/bin/redressd" --config examples/company.toml
+    config=examples/company.toml
+    # First start: an admin token (this also creates the database).
+    if [ ! -s var/admin.token ] || [ ! -f var/redress.db ]; then
+        "$build_dir/bin/redressd" --config "$config" --create-token admin >var/admin.token
+    fi
+    "$build_dir/bin/redressd" --config "$config" &
+    pid=$!
+    trap 'kill -TERM $pid 2>/dev/null' INT TERM
+    for _ in $(seq 50); do
+        curl -sf http://127.0.0.1:8080/health >/dev/null 2>&1 && break
+        kill -0 $pid 2>/dev/null || { wait $pid; exit $?; }
+        sleep 0.2
+    done
+    examples/seed.sh http://127.0.0.1:8080 var || echo "dev.sh: seeding failed; redressd keeps running" >&2
+    cat <<EOT
+
+redressd is running on http://127.0.0.1:8080 with examples/company.toml (Ctrl-C stops it).
+Tokens are in var/: admin.token, agent.token, supervisor.token. Try:
+  curl -s -H "Authorization: Bearer \$(cat var/agent.token)" http://127.0.0.1:8080/complaints?limit=5
+  build/bin/redress list --token "\$(cat var/agent.token)"
+EOT
+    wait $pid
     ;;
 test)
     deps

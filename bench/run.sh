@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
-[ -x "$build_dir/bin/bench_plugin_call" ] || BUILD_TYPE=RelWithDebInfo ./dev.sh build
+[ -x "$build_dir/bin/bench_plugin_call" ] && [ -x "$build_dir/bin/bench_loadgen" ] || BUILD_TYPE=RelWithDebInfo ./dev.sh build
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -20,3 +20,7 @@ echo
                    t["PluginCallThroughSdk"], t["DirectVirtualCall"],
                    t["PluginCallThroughSdk"] / t["DirectVirtualCall"], "<= 2x"
         }'
+
+echo
+# Durable intake and reads through redressd, beside a bare Poco hello server.
+bench/intake.sh "$build_dir" "${BENCH_SECONDS:-5}"

@@ -1,0 +1,492 @@
+// The redress command-line client as a user runs it: the real binary as a
+// process, talking HTTP to a real redressd on a fresh SQLite database.
+// Covers every command, --json, paging, Chinese text and column alignment,
+// and the exit codes scripts rely on.
+#include "../api/api_fixture.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <regex>
+#include <set>
+
+using namespace redress::test;
+
+namespace {
+
+struct CliRun {
+    int code = -1;
+    std::string out, err;
+};
+
+//! Runs the redress binary with exactly these REDRESS_* variables.
+CliRun run_redress(const std::vector<std::string>& args, const std::string& url,
+                   const std::string& token) {
+    Poco::Pipe out, err;
+    Poco::Process::Env env{{"REDRESS_URL", url}, {"REDRESS_TOKEN", token}};
+    Poco::ProcessHandle h =
+        Poco::Process::launch(REDRESS_CLI_PATH, args, "", nullptr, &out, &err, env);
+    Poco::PipeInputStream out_stream(out), err_stream(err);
+    CliRun r;
+    // Drain stderr beside stdout so neither pipe can fill up and block the child.
+    std::thread drain([&] {
+        std::stringstream s;
+        s << err_stream.rdbuf();
+        r.err = s.str();
+    });
+    std::stringstream s;
+    s << out_stream.rdbuf();
+    drain.join();
+    r.out = s.str();
+    r.code = h.wait();
+    return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
+    return out;
+}
+
+//! Terminal columns of UTF-8 text: CJK and fullwidth characters count 2.
+std::size_t columns(const std::string& s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : c & (0x7F >> len);
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        bool wide = (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60);
+        width += wide ? 2 : 1;
+        i += len;
+    }
+    return width;
+}
+
+//! The display column at which `needle` starts in `line` (npos if absent).
+std::size_t column_of(const std::string& line, const std::string& needle) {
+    auto at = line.find(needle);
+    return at == std::string::npos ? std::string::npos : columns(line.substr(0, at));
+}
+
+//! A port on loopback that nothing listens on: bound, then closed.
+int closed_port() {
+    Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));
+    int port = s.address().port();
+    s.close();
+    return port;
+}
+
+const std::string cause = "洗衣机漏水，用了三天就坏了";
+
+class CliTest : public ApiFixture {
+protected:
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(daemon_->port()); }
+
+    CliRun cli(const std::vector<std::string>& args) { return run_redress(args, url(), agent_); }
+    CliRun cli_as(const std::string& token, const std::vector<std::string>& args) {
+        return run_redress(args, url(), token);
+    }
+
+    Poco::JSON::Object::Ptr fetch(const std::string& id) {
+        auto r = call("GET", "/complaints/" + id, agent_);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return parse(r.body);
+    }
+
+    //! Submits from flags; returns the tracking number.
+    std::string submit_flags(const std::string& company = "华东贸易公司") {
+        auto r = cli(
+            {"submit",          "--department", "after-sales", "--channel",     "phone",
+             "--cause",         cause,          "--request",   "换一台新的",    "--company",
+             company,           "--contact",    "王先生",      "--phone",       "+86 21 5555 0101",
+             "--customer-type", "agitated",     "--product",   "滚筒洗衣机 X7", "--batch",
+             "B-2026-07",       "--loss",       "129900",      "--currency",    "CNY"});
+        EXPECT_EQ(r.code, 0) << r.err;
+        auto lines = lines_of(r.out);
+        return lines.empty() ? "" : lines[0];
+    }
+};
+
+const std::regex tracking_number(R"(^AS-\d{4}-\d{6}$)");
+
+TEST_P(CliTest, SubmitFromFlagsPrintsTheTrackingNumberAndShowRoundTripsTheChinese) {
+    std::string id = submit_flags();
+    ASSERT_TRUE(std::regex_match(id, tracking_number)) << id;
+
+    auto stored = fetch(id);
+    EXPECT_EQ(stored->getValue<std::string>("cause"), cause);
+    EXPECT_EQ(stored->getObject("customer")->getValue<std::string>("company"), "华东贸易公司");
+    EXPECT_EQ(stored->getObject("customer")->getValue<std::string>("type"), "agitated");
+    EXPECT_EQ(stored->getObject("product")->getValue<std::string>("batch"), "B-2026-07");
+    EXPECT_EQ(stored->getObject("loss")->getValue<Poco::Int64>("amount_minor"), 129900);
+
+    auto show = cli({"show", id});
+    ASSERT_EQ(show.code, 0) << show.err;
+    for (const std::string& expected :
+         {id, cause, std::string("换一台新的"), std::string("华东贸易公司"), std::string("王先生"),
+          std::string("滚筒洗衣机 X7"), std::string("1299.00 CNY"), std::string("Timeline"),
+          std::string("created"), std::string("→ received"), std::string("agent-li")})
+        EXPECT_NE(show.out.find(expected), std::string::npos) << expected << "\n" << show.out;
+    // The submit output names the SLA due times.
+    auto again = cli({"submit", "--department", "after-sales", "--channel", "phone", "--cause", "x",
+                      "--contact", "Bob", "--phone", "1"});
+    EXPECT_NE(again.out.find("first response due"), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("resolution due"), std::string::npos) << again.out;
+}
+
+TEST_P(CliTest, SubmitFromJsonAndTomlFilesKeepsEveryChineseField) {
+    auto json = dir_.write("complaint.json", complaint_body());
+    auto toml = dir_.write("complaint.toml", "department = \"after-sales\"\n"
+                                             "channel = \"web\"\n"
+                                             "category = \"delivery\"\n"
+                                             "cause = \"送货迟到了两周，包装也破了\"\n"
+                                             "request = \"退运费\"\n"
+                                             "[customer]\n"
+                                             "contact = \"李女士\"\n"
+                                             "email = \"li@example.cn\"\n"
+                                             "address = \"上海市浦东新区世纪大道 100 号\"\n"
+                                             "[product]\n"
+                                             "name = \"电冰箱\"\n"
+                                             "previous_brand = \"美的\"\n"
+                                             "[loss]\n"
+                                             "amount_minor = 5_000\n"
+                                             "currency = \"CNY\"\n");
+    auto from_json = cli({"submit", "--file", json.string()});
+    ASSERT_EQ(from_json.code, 0) << from_json.err;
+    auto from_toml = cli({"submit", "--file", toml.string()});
+    ASSERT_EQ(from_toml.code, 0) << from_toml.err;
+    std::string json_id = lines_of(from_json.out).at(0), toml_id = lines_of(from_toml.out).at(0);
+    EXPECT_TRUE(std::regex_match(json_id, tracking_number)) << json_id;
+    EXPECT_TRUE(std::regex_match(toml_id, tracking_number)) << toml_id;
+
+    auto j = fetch(json_id);
+    EXPECT_EQ(j->getValue<std::string>("cause"), cause);
+    EXPECT_EQ(j->getObject("product")->getValue<std::string>("previous_brand"), "海尔");
+    auto t = fetch(toml_id);
+    EXPECT_EQ(t->getValue<std::string>("cause"), "送货迟到了两周，包装也破了");
+    EXPECT_EQ(t->getValue<std::string>("channel"), "web");
+    EXPECT_EQ(t->getObject("customer")->getValue<std::string>("address"),
+              "上海市浦东新区世纪大道 100 号");
+    EXPECT_EQ(t->getObject("product")->getValue<std::string>("previous_brand"), "美的");
+    EXPECT_EQ(t->getObject("loss")->getValue<Poco::Int64>("amount_minor"), 5000);
+
+    auto show = cli({"show", toml_id});
+    ASSERT_EQ(show.code, 0) << show.err;
+    for (const char* expected : {"送货迟到了两周，包装也破了", "李女士",
+                                 "上海市浦东新区世纪大道 100 号", "电冰箱", "美的", "50.00 CNY"})
+        EXPECT_NE(show.out.find(expected), std::string::npos) << expected << "\n" << show.out;
+    auto show_json = cli({"show", json_id, "--json"});
+    ASSERT_EQ(show_json.code, 0) << show_json.err;
+    EXPECT_EQ(parse(show_json.out)->getValue<std::string>("cause"), cause);
+}
+
+TEST_P(CliTest, FlagsOverrideTheFileAndIdempotencyKeyNeverDuplicates) {
+    auto json = dir_.write("complaint.json", complaint_body());
+    auto first =
+        cli({"submit", "--file", json.string(), "--severity", "high", "--idempotency-key", "k-1"});
+    auto again =
+        cli({"submit", "--file", json.string(), "--severity", "high", "--idempotency-key", "k-1"});
+    ASSERT_EQ(first.code, 0) << first.err;
+    ASSERT_EQ(again.code, 0) << again.err;
+    std::string id = lines_of(first.out).at(0);
+    EXPECT_EQ(lines_of(again.out).at(0), id);
+    EXPECT_NE(again.err.find("Idempotency-Key"), std::string::npos) << again.err;
+    EXPECT_EQ(fetch(id)->getValue<std::string>("severity"), "high");
+    auto list = parse(call("GET", "/complaints", agent_).body);
+    EXPECT_EQ(list->getArray("items")->size(), 1u);
+}
+
+TEST_P(CliTest, ListPrintsAnAlignedTableWithWideCharactersAndParseableJson) {
+    std::string chinese = submit_flags("华东贸易公司");
+    std::string ascii = submit_flags("ACME Trading");
+
+    auto table = cli({"list"});
+    ASSERT_EQ(table.code, 0) << table.err;
+    auto lines = lines_of(table.out);
+    ASSERT_EQ(lines.size(), 3u) << table.out;
+    const std::string& header = lines[0];
+    for (const char* column : {"TRACKING NUMBER", "STATUS", "DEPARTMENT", "CHANNEL", "CUSTOMER",
+                               "RECEIVED (UTC)", "FIRST RESPONSE DUE (UTC)"})
+        EXPECT_NE(header.find(column), std::string::npos) << column;
+    std::size_t customer_col = column_of(header, "CUSTOMER");
+    std::size_t received_col = column_of(header, "RECEIVED (UTC)");
+    for (const auto& [line, id, company] :
+         {std::tuple{lines[1], chinese, std::string("华东贸易公司")},
+          std::tuple{lines[2], ascii, std::string("ACME Trading")}}) {
+        EXPECT_EQ(line.find(id), 0u) << line;
+        EXPECT_EQ(column_of(line, company), customer_col) << line;
+        std::string received = fetch(id)->getValue<std::string>("received_at");
+        received = received.substr(0, 10) + " " + received.substr(11, 5);
+        EXPECT_EQ(column_of(line, received), received_col) << header << "\n" << line;
+    }
+
+    auto json = cli({"list", "--json"});
+    ASSERT_EQ(json.code, 0) << json.err;
+    auto items = parse(json.out)->getArray("items");
+    ASSERT_EQ(items->size(), 2u);
+    EXPECT_EQ(items->getObject(0)->getValue<std::string>("id"), chinese);
+    EXPECT_EQ(items->getObject(0)->getObject("customer")->getValue<std::string>("company"),
+              "华东贸易公司");
+
+    auto filtered = cli({"list", "--customer", "华东", "--status", "received", "--json"});
+    ASSERT_EQ(filtered.code, 0) << filtered.err;
+    EXPECT_EQ(parse(filtered.out)->getArray("items")->size(), 1u);
+}
+
+TEST_P(CliTest, AllFollowsNextCursorThroughEveryPage) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.push_back(create(agent_));
+
+    auto one_page = cli({"list", "--limit", "2"});
+    ASSERT_EQ(one_page.code, 0) << one_page.err;
+    EXPECT_EQ(lines_of(one_page.out).size(), 3u) << one_page.out; // header + 2
+    EXPECT_NE(one_page.err.find("--all"), std::string::npos) << one_page.err;
+
+    auto all = cli({"list", "--limit", "2", "--all"});
+    ASSERT_EQ(all.code, 0) << all.err;
+    auto lines = lines_of(all.out);
+    ASSERT_EQ(lines.size(), 6u) << all.out;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        EXPECT_EQ(lines[i + 1].find(ids[i]), 0u) << lines[i + 1];
+
+    auto json = cli({"list", "--limit", "2", "--all", "--json"});
+    ASSERT_EQ(json.code, 0) << json.err;
+    auto page = parse(json.out);
+    auto items = page->getArray("items");
+    ASSERT_EQ(items->size(), 5u);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        EXPECT_EQ(items->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"), ids[i]);
+    EXPECT_TRUE(page->isNull("next_cursor"));
+}
+
+TEST_P(CliTest, TransitionTakesDataFromSetAndFromData) {
+    std::string id = create(agent_);
+    auto contact = cli({"transition", id, "contact", "--set", "restated_problem=洗衣机漏水",
+                        "--set", "customer_confirmed=true", "--set", "method=phone"});
+    ASSERT_EQ(contact.code, 0) << contact.err;
+    EXPECT_NE(contact.out.find("received → contacted"), std::string::npos) << contact.out;
+
+    auto analyse = cli(
+        {"transition", id, "analyse", "--data",
+         R"({"severity":"high","company_fault":"full","demand_reasonable":true,"findings":"密封圈批次缺陷"})"});
+    ASSERT_EQ(analyse.code, 0) << analyse.err;
+    EXPECT_NE(analyse.out.find("contacted → analysed"), std::string::npos) << analyse.out;
+
+    auto propose =
+        cli({"transition", id, "propose", "--set", R"(remedies=["replacement","apology"])", "--set",
+             "amount_minor=129900", "--json"});
+    ASSERT_EQ(propose.code, 0) << propose.err;
+    auto result = parse(propose.out);
+    EXPECT_EQ(result->getObject("complaint")->getValue<std::string>("status"), "proposed");
+    EXPECT_EQ(result->getObject("complaint")
+                  ->getObject("proposal")
+                  ->getValue<Poco::Int64>("amount_minor"),
+              129900);
+    auto remedies = result->getObject("event")->getObject("data")->getArray("remedies");
+    ASSERT_EQ(remedies->size(), 2u);
+    EXPECT_EQ(remedies->getElement<std::string>(1), "apology");
+
+    auto timeline = fetch(id)->getArray("timeline");
+    auto contacted = timeline->getObject(1)->getObject("data");
+    EXPECT_EQ(contacted->getValue<std::string>("restated_problem"), "洗衣机漏水");
+    EXPECT_TRUE(contacted->get("customer_confirmed").isBoolean());
+    EXPECT_EQ(timeline->getObject(2)->getObject("data")->getValue<std::string>("findings"),
+              "密封圈批次缺陷");
+
+    auto show = cli({"show", id});
+    EXPECT_NE(show.out.find("contacted → analysed"), std::string::npos) << show.out;
+    EXPECT_NE(show.out.find("propose"), std::string::npos) << show.out;
+}
+
+TEST_P(CliTest, CommentIsAddedToTheTimeline) {
+    std::string id = create(agent_);
+    auto r = cli({"comment", id, "客户来电催促，答应明天回电"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto timeline = fetch(id)->getArray("timeline");
+    ASSERT_EQ(timeline->size(), 2u);
+    EXPECT_EQ(timeline->getObject(1)->getValue<std::string>("type"), "comment");
+    EXPECT_EQ(timeline->getObject(1)->getValue<std::string>("reason"),
+              "客户来电催促，答应明天回电");
+    auto show = cli({"show", id});
+    EXPECT_NE(show.out.find("客户来电催促，答应明天回电"), std::string::npos) << show.out;
+}
+
+TEST_P(CliTest, TokensAreCreatedListedAndRevoked) {
+    auto created = cli_as(admin_, {"token", "create", "--name", "质检-张", "--role", "agent",
+                                   "--departments", "after-sales,call-centre", "--json"});
+    ASSERT_EQ(created.code, 0) << created.err;
+    auto token = parse(created.out);
+    std::string secret = token->getValue<std::string>("secret");
+    std::string id = token->getValue<std::string>("id");
+    EXPECT_EQ(token->getArray("departments")->size(), 2u);
+
+    auto shown = cli_as(
+        admin_, {"token", "create", "--name", "ops", "--role", "supervisor", "--departments", "*"});
+    ASSERT_EQ(shown.code, 0) << shown.err;
+    EXPECT_NE(shown.out.find("secret"), std::string::npos) << shown.out;
+    EXPECT_NE(shown.out.find("rdr_"), std::string::npos) << shown.out;
+
+    auto list = cli_as(admin_, {"token", "list"});
+    ASSERT_EQ(list.code, 0) << list.err;
+    EXPECT_NE(list.out.find("质检-张"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find(id), std::string::npos) << list.out;
+    EXPECT_EQ(list.out.find(secret), std::string::npos) << "secrets are never listed";
+    auto listed = parse(cli_as(admin_, {"token", "list", "--json"}).out)->getArray("items");
+    EXPECT_GE(listed->size(), 6u);
+
+    EXPECT_EQ(cli_as(secret, {"list"}).code, 0);
+    auto revoked = cli_as(admin_, {"token", "revoke", id});
+    ASSERT_EQ(revoked.code, 0) << revoked.err;
+    auto refused = cli_as(secret, {"list"});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("error: unauthorized: "), std::string::npos) << refused.err;
+    auto again = cli_as(admin_, {"token", "revoke", id});
+    EXPECT_EQ(again.code, 1);
+    EXPECT_NE(again.err.find("not_found"), std::string::npos) << again.err;
+    auto not_admin = cli({"token", "list"});
+    EXPECT_EQ(not_admin.code, 1);
+    EXPECT_NE(not_admin.err.find("forbidden"), std::string::npos) << not_admin.err;
+}
+
+TEST_P(CliTest, DepartmentsAlignsChineseNames) {
+    auto r = cli_as(admin_, {"departments"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto lines = lines_of(r.out);
+    ASSERT_EQ(lines.size(), 3u) << r.out;
+    std::size_t prefix_col = column_of(lines[0], "PREFIX");
+    EXPECT_EQ(column_of(lines[1], "售后服务部"), column_of(lines[0], "NAME"));
+    EXPECT_EQ(column_of(lines[1], "AS"), prefix_col) << r.out;
+    EXPECT_EQ(column_of(lines[2], "CC"), prefix_col) << r.out;
+    auto json = cli_as(agent_, {"departments", "--json"});
+    ASSERT_EQ(json.code, 0) << json.err;
+    auto items = parse(json.out)->getArray("items");
+    ASSERT_EQ(items->size(), 1u); // the agent's own department only
+    EXPECT_EQ(items->getObject(0)->getValue<std::string>("name"), "售后服务部");
+}
+
+TEST_P(CliTest, RefusedRequestsExitOneWithTheApiErrorOnStderr) {
+    std::string id = create(agent_);
+    auto illegal = cli_as(supervisor_, {"transition", id, "approve"});
+    EXPECT_EQ(illegal.code, 1);
+    EXPECT_EQ(illegal.err.rfind("error: illegal_transition: cannot 'approve'", 0), 0u)
+        << illegal.err;
+    EXPECT_TRUE(illegal.out.empty()) << illegal.out;
+
+    auto invalid =
+        cli({"transition", id, "contact", "--set", "restated_problem=x", "--set", "method=phone"});
+    EXPECT_EQ(invalid.code, 1);
+    EXPECT_NE(invalid.err.find("error: missing_field: "), std::string::npos) << invalid.err;
+    EXPECT_NE(invalid.err.find("[field: data.customer_confirmed]"), std::string::npos)
+        << invalid.err;
+
+    auto missing = cli({"show", "AS-1999-000999"});
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_NE(missing.err.find("error: not_found: "), std::string::npos) << missing.err;
+}
+
+TEST_P(CliTest, UsageErrorsExitTwoAndSendNothing) {
+    auto unknown = cli({"list", "--bogus"});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.err.find("unknown flag --bogus"), std::string::npos) << unknown.err;
+
+    auto no_file = cli({"submit", "--file", (dir_ / "missing.json").string()});
+    EXPECT_EQ(no_file.code, 2);
+    EXPECT_NE(no_file.err.find("missing.json"), std::string::npos) << no_file.err;
+
+    auto bad_toml = cli({"submit", "--file", dir_.write("bad.toml", "cause = \n").string()});
+    EXPECT_EQ(bad_toml.code, 2);
+    EXPECT_NE(bad_toml.err.find("bad.toml:1:"), std::string::npos) << bad_toml.err;
+
+    EXPECT_EQ(cli({"show"}).code, 2);                                      // missing argument
+    EXPECT_EQ(cli({"show", "a", "b"}).code, 2);                            // one too many
+    EXPECT_EQ(cli({"frobnicate"}).code, 2);                                // unknown command
+    EXPECT_EQ(cli({"transition", "X", "contact", "--data", "{"}).code, 2); // bad JSON
+    EXPECT_EQ(cli({"transition", "X", "contact", "--set", "novalue"}).code, 2);
+    EXPECT_EQ(cli({"list", "--limit", "many"}).code, 2);
+    EXPECT_EQ(cli({"submit", "--loss", "12.5"}).code, 2);
+    EXPECT_EQ(cli({"token", "create", "--name", "x"}).code, 2);
+    EXPECT_EQ(cli({}).code, 2);
+    EXPECT_EQ(parse(call("GET", "/complaints", agent_).body)->getArray("items")->size(), 0u);
+}
+
+TEST_P(CliTest, ClosedPortExitsThree) {
+    auto r = run_redress({"list"}, "http://127.0.0.1:" + std::to_string(closed_port()), agent_);
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("cannot reach"), std::string::npos) << r.err;
+    auto flag = run_redress(
+        {"--server", "http://127.0.0.1:" + std::to_string(closed_port()), "departments"}, url(),
+        agent_);
+    EXPECT_EQ(flag.code, 3) << "--server wins over REDRESS_URL";
+}
+
+TEST_P(CliTest, WrongOrMissingTokenExitsOneWithUnauthorized) {
+    auto wrong = cli_as("rdr_not-a-real-token", {"list"});
+    EXPECT_EQ(wrong.code, 1);
+    EXPECT_NE(wrong.err.find("error: unauthorized: "), std::string::npos) << wrong.err;
+    auto none = cli_as("", {"list"});
+    EXPECT_EQ(none.code, 1);
+    EXPECT_NE(none.err.find("unauthorized"), std::string::npos) << none.err;
+    auto by_flag = cli_as("rdr_not-a-real-token", {"--token", agent_, "list"});
+    EXPECT_EQ(by_flag.code, 0) << "--token wins over REDRESS_TOKEN: " << by_flag.err;
+}
+
+TEST_P(CliTest, HelpDocumentsTheCommandsAndExitCodes) {
+    auto help = cli({"--help"});
+    ASSERT_EQ(help.code, 0);
+    for (const char* expected :
+         {"submit", "list", "show ID", "transition ID ACTION", "comment ID TEXT", "departments",
+          "token create", "token revoke ID", "Exit codes", "0  success", "1  the API refused",
+          "2  usage error", "3  cannot reach the server", "4  server error"})
+        EXPECT_NE(help.out.find(expected), std::string::npos) << expected;
+    auto list_help = cli({"list", "--help"});
+    EXPECT_EQ(list_help.code, 0);
+    EXPECT_NE(list_help.out.find("--all"), std::string::npos) << list_help.out;
+    auto token_help = cli({"token", "create", "--help"});
+    EXPECT_EQ(token_help.code, 0);
+    EXPECT_NE(token_help.out.find("--departments"), std::string::npos) << token_help.out;
+}
+
+// A stand-in server whose every answer is a 500 in the API's error shape.
+class FailingHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    void handleRequest(Poco::Net::HTTPServerRequest& req,
+                       Poco::Net::HTTPServerResponse& resp) override {
+        req.stream().ignore(std::numeric_limits<std::streamsize>::max());
+        resp.setStatus(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+        resp.setContentType("application/json");
+        resp.send() << R"({"error":{"code":"internal","message":"the store broke"}})";
+    }
+};
+class FailingFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    Poco::Net::HTTPRequestHandler*
+    createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new FailingHandler;
+    }
+};
+
+TEST_P(CliTest, ServerErrorExitsFour) {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    int port = socket.address().port();
+    Poco::Net::HTTPServer server(new FailingFactory, socket, new Poco::Net::HTTPServerParams);
+    server.start();
+    auto r = run_redress({"list"}, "http://127.0.0.1:" + std::to_string(port), agent_);
+    server.stop();
+    EXPECT_EQ(r.code, 4);
+    EXPECT_NE(r.err.find("error: internal: the store broke"), std::string::npos) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, CliTest, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
+
+} // namespace

@@ -49,15 +49,19 @@ protected:
                 .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_list)));
         options.addOption(
             Option("create-token", "",
-                   "with --config: create an API token named NAME in the store, print its secret, exit")
+                   "with --config: create an API token named NAME in the store, print its secret, "
+                   "exit")
                 .argument("NAME")
                 .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_create_token)));
         options.addOption(
-            Option("role", "", "with --create-token: agent, supervisor, manager, executive or admin (default admin)")
+            Option("role", "",
+                   "with --create-token: agent, supervisor, manager, executive or admin (default "
+                   "admin)")
                 .argument("ROLE")
                 .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_role)));
         options.addOption(
-            Option("departments", "", "with --create-token: comma-separated department ids, or * (default *)")
+            Option("departments", "",
+                   "with --create-token: comma-separated department ids, or * (default *)")
                 .argument("IDS")
                 .callback(Poco::Util::OptionCallback<Daemon>(this, &Daemon::on_departments)));
         options.addOption(
@@ -107,7 +111,9 @@ private:
         options_.token_name = v;
     }
     void on_role(const std::string&, const std::string& v) { options_.token_role = v; }
-    void on_departments(const std::string&, const std::string& v) { options_.token_departments = v; }
+    void on_departments(const std::string&, const std::string& v) {
+        options_.token_departments = v;
+    }
     void on_version(const std::string&, const std::string&) {
         options_.mode = Mode::Version;
         stopOptionsProcessing();
@@ -120,8 +126,9 @@ private:
     int help() {
         Poco::Util::HelpFormatter f(options());
         f.setCommand("redressd");
-        f.setUsage("--config FILE | --check-config FILE | --list-plugins [--config FILE] [--json] | "
-                   "--config FILE --create-token NAME [--role ROLE] [--departments IDS]");
+        f.setUsage(
+            "--config FILE | --check-config FILE | --list-plugins [--config FILE] [--json] | "
+            "--config FILE --create-token NAME [--role ROLE] [--departments IDS]");
         f.setHeader("Redress complaint-handling daemon.");
         f.format(std::cout);
         return EXIT_OK;
@@ -211,15 +218,17 @@ private:
             }
             std::vector<std::string> departments, known;
             for (std::size_t start = 0; start <= options_.token_departments.size();) {
-                auto end = std::min(options_.token_departments.find(',', start), options_.token_departments.size());
+                auto end = std::min(options_.token_departments.find(',', start),
+                                    options_.token_departments.size());
                 if (end > start)
                     departments.push_back(options_.token_departments.substr(start, end - start));
                 start = end + 1;
             }
             for (const auto& d : config.departments)
                 known.push_back(d.id);
-            auto store = open_store(config.storage.url);
-            IssuedToken t = issue_token(*store, known, options_.token_name, *role, departments, system_clock()());
+            auto store = open_store(config.storage.url, config.server.threads + 4);
+            IssuedToken t = issue_token(*store, known, options_.token_name, *role, departments,
+                                        system_clock()());
             std::cout << t.secret << "\n";
             std::cerr << "created token " << t.record.id << " (" << t.record.name << ", "
                       << to_string(t.record.role) << ", " << options_.token_departments
@@ -254,7 +263,7 @@ private:
 
         std::unique_ptr<Store> store;
         try {
-            store = open_store(config.storage.url);
+            store = open_store(config.storage.url, config.server.threads + 4);
         } catch (const StoreError& e) {
             log.critical("cannot open the store: %s", std::string(e.what()));
             std::cerr << "redressd: cannot open the store: " << e.what() << "\n";
@@ -269,11 +278,13 @@ private:
         http::Router router;
         http::add_system_routes(router, host, registry, REDRESS_VERSION);
         api::add_api_routes(router, api_context);
-        http::ApiServer server(config.server, router, Poco::Logger::get("http"),
-                               [&metrics](const std::string& method, const std::string& route, int status) {
-                                   metrics.count_request(method, route, status);
-                               });
-        SlaSweeper sweeper(service, std::chrono::seconds(config.sla.sweep_interval_s), Poco::Logger::get("sla"));
+        http::ApiServer server(
+            config.server, router, Poco::Logger::get("http"),
+            [&metrics](const std::string& method, const std::string& route, int status) {
+                metrics.count_request(method, route, status);
+            });
+        SlaSweeper sweeper(service, std::chrono::seconds(config.sla.sweep_interval_s),
+                           Poco::Logger::get("sla"));
         try {
             server.start();
         } catch (const Poco::Exception& e) {

@@ -7,9 +7,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-
 #include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 
@@ -56,7 +54,9 @@ protected:
 
     virtual std::string config_text() const {
         return "[server]\nport = 0\nthreads = 8\nmax_body = \"64KiB\"\n"
-               "[storage]\nurl = \"" + db_->url() + "\"\n"
+               "[storage]\nurl = \"" +
+               db_->url() +
+               "\"\n"
                "[sla]\nsweep_interval = \"1s\"\n"
                "[plugins]\nbuiltin = false\n"
                "[[department]]\nid = \"after-sales\"\nname = \"售后服务部\"\nprefix = \"AS\"\n"
@@ -65,13 +65,16 @@ protected:
     }
 
     void start() {
-        daemon_ = std::make_unique<RedressdProcess>(std::vector<std::string>{"--config", config_.string()});
+        daemon_ = std::make_unique<RedressdProcess>(
+            std::vector<std::string>{"--config", config_.string()});
         ASSERT_TRUE(daemon_->wait_listening()) << daemon_->stderr_text();
     }
 
-    std::string token(const std::string& name, const std::string& role, const std::string& departments) {
+    std::string token(const std::string& name, const std::string& role,
+                      const std::string& departments) {
         auto r = call("POST", "/tokens", admin_,
-                      R"({"name":")" + name + R"(","role":")" + role + R"(","departments":)" + departments + "}");
+                      R"({"name":")" + name + R"(","role":")" + role + R"(","departments":)" +
+                          departments + "}");
         EXPECT_EQ(r.status, 201) << r.body;
         return parse(r.body)->getValue<std::string>("secret");
     }
@@ -85,9 +88,12 @@ protected:
 
     static std::string complaint_body(const std::string& department = "after-sales",
                                       const std::string& cause = "洗衣机漏水，用了三天就坏了") {
-        return R"({"department":")" + department + R"(","channel":"phone","category":"quality",)"
+        return R"({"department":")" + department +
+               R"(","channel":"phone","category":"quality",)"
                R"("customer":{"company":"华东贸易公司","contact":"王先生","phone":"+86 21 5555 0101","type":"agitated"},)"
-               R"("cause":")" + cause + R"(","request":"换一台新的",)"
+               R"("cause":")" +
+               cause +
+               R"(","request":"换一台新的",)"
                R"("product":{"name":"滚筒洗衣机 X7","batch":"B-2026-07","previous_brand":"海尔"},)"
                R"("loss":{"amount_minor":129900,"currency":"CNY"}})";
     }

@@ -42,8 +42,10 @@ TEST_P(ApiTest, IdempotencyKeyGivesTheSameComplaintNeverADuplicate) {
     ASSERT_EQ(first.status, 201);
     EXPECT_EQ(again.status, 200);
     EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
-    EXPECT_EQ(parse(again.body)->getValue<std::string>("id"), parse(first.body)->getValue<std::string>("id"));
-    auto other = call("POST", "/complaints", agent_, complaint_body("after-sales", "另一件事"), key);
+    EXPECT_EQ(parse(again.body)->getValue<std::string>("id"),
+              parse(first.body)->getValue<std::string>("id"));
+    auto other =
+        call("POST", "/complaints", agent_, complaint_body("after-sales", "另一件事"), key);
     EXPECT_EQ(other.status, 409);
     EXPECT_EQ(error_code(other), "idempotency_key_reused");
     auto list = parse(call("GET", "/complaints", agent_).body);
@@ -52,11 +54,22 @@ TEST_P(ApiTest, IdempotencyKeyGivesTheSameComplaintNeverADuplicate) {
 
 TEST_P(ApiTest, TakesAComplaintFromReceivedToClosed) {
     std::string id = create(agent_);
-    EXPECT_EQ(act(id, agent_, "contact", R"({"restated_problem":"洗衣机漏水","customer_confirmed":true,"method":"phone"})").status, 200);
-    EXPECT_EQ(act(id, agent_, "analyse", R"({"severity":"high","company_fault":"full","demand_reasonable":true,"findings":"密封圈批次缺陷"})").status, 200);
-    auto proposed = act(id, agent_, "propose", R"({"remedies":["replacement","apology"],"amount_minor":129900})");
+    EXPECT_EQ(act(id, agent_, "contact",
+                  R"({"restated_problem":"洗衣机漏水","customer_confirmed":true,"method":"phone"})")
+                  .status,
+              200);
+    EXPECT_EQ(
+        act(id, agent_, "analyse",
+            R"({"severity":"high","company_fault":"full","demand_reasonable":true,"findings":"密封圈批次缺陷"})")
+            .status,
+        200);
+    auto proposed = act(id, agent_, "propose",
+                        R"({"remedies":["replacement","apology"],"amount_minor":129900})");
     ASSERT_EQ(proposed.status, 200) << proposed.body;
-    EXPECT_EQ(parse(proposed.body)->getObject("complaint")->getObject("proposal")->getValue<std::string>("required_level"),
+    EXPECT_EQ(parse(proposed.body)
+                  ->getObject("complaint")
+                  ->getObject("proposal")
+                  ->getValue<std::string>("required_level"),
               "supervisor");
     auto refused = act(id, agent_, "approve");
     EXPECT_EQ(refused.status, 403);
@@ -80,12 +93,15 @@ TEST_P(ApiTest, IllegalTransitionIs409NamingTheAllowedActions) {
     auto r = act(id, supervisor_, "approve");
     EXPECT_EQ(r.status, 409);
     EXPECT_EQ(error_code(r), "illegal_transition");
-    EXPECT_NE(r.body.find("in state 'received'; allowed from 'received': contact, escalate, assign"), std::string::npos)
+    EXPECT_NE(
+        r.body.find("in state 'received'; allowed from 'received': contact, escalate, assign"),
+        std::string::npos)
         << r.body;
     auto missing = act(id, agent_, "contact", R"({"restated_problem":"x","method":"phone"})");
     EXPECT_EQ(missing.status, 422);
     EXPECT_EQ(error_field(missing), "data.customer_confirmed");
-    auto unknown = call("POST", "/complaints/" + id + "/transitions", agent_, R"({"action":"contact","dta":{}})");
+    auto unknown = call("POST", "/complaints/" + id + "/transitions", agent_,
+                        R"({"action":"contact","dta":{}})");
     EXPECT_EQ(unknown.status, 422);
     EXPECT_EQ(error_field(unknown), "dta");
 }
@@ -93,7 +109,8 @@ TEST_P(ApiTest, IllegalTransitionIs409NamingTheAllowedActions) {
 TEST_P(ApiTest, TokensAreRequiredCheckedAndRevocable) {
     EXPECT_EQ(call("GET", "/complaints", "").status, 401);
     EXPECT_EQ(call("GET", "/complaints", "rdr_not-a-real-token").status, 401);
-    auto wrong_scheme = daemon_->request("GET", "/complaints", "", {{"Authorization", "Basic dXNlcjpwYXNz"}});
+    auto wrong_scheme =
+        daemon_->request("GET", "/complaints", "", {{"Authorization", "Basic dXNlcjpwYXNz"}});
     EXPECT_EQ(wrong_scheme.status, 401);
     EXPECT_EQ(wrong_scheme.header("WWW-Authenticate"), "Bearer");
 
@@ -108,8 +125,29 @@ TEST_P(ApiTest, TokensAreRequiredCheckedAndRevocable) {
     EXPECT_EQ(call("GET", "/complaints", temp).status, 401);
     EXPECT_EQ(call("DELETE", "/tokens/" + temp_id, admin_).status, 404);
     EXPECT_EQ(call("GET", "/tokens", agent_).status, 403);
-    EXPECT_EQ(call("POST", "/tokens", agent_, R"({"name":"x","role":"admin","departments":["*"]})").status, 403);
+    EXPECT_EQ(call("POST", "/tokens", agent_, R"({"name":"x","role":"admin","departments":["*"]})")
+                  .status,
+              403);
     EXPECT_EQ(tokens->getObject(0)->has("secret"), false); // secrets are never listed
+    // An admin limited to one department cannot mint a broader token.
+    std::string local_admin = token("local-admin", "admin", R"(["after-sales"])");
+    auto escalate = call("POST", "/tokens", local_admin,
+                         R"({"name":"x","role":"executive","departments":["*"]})");
+    EXPECT_EQ(escalate.status, 403);
+    EXPECT_EQ(call("GET", "/tokens", local_admin).status, 403);
+}
+
+TEST_P(ApiTest, HugeNumbersAndNulInTransitionDataAre422) {
+    std::string id = create(agent_);
+    EXPECT_EQ(act(id, agent_, "assign", R"({"owner":"li\u0000admin"})").status, 422);
+    act(id, agent_, "contact",
+        R"({"restated_problem":"x","customer_confirmed":true,"method":"phone"})");
+    act(id, agent_, "analyse",
+        R"({"severity":"low","company_fault":"none","demand_reasonable":true,"findings":"x"})");
+    auto r = act(id, agent_, "propose",
+                 R"({"remedies":["refund"],"amount_minor":18446744073709551615})");
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(error_field(r), "data.amount_minor");
 }
 
 TEST_P(ApiTest, AnotherDepartmentsComplaintsAreNeitherShownNorListed) {
@@ -118,7 +156,9 @@ TEST_P(ApiTest, AnotherDepartmentsComplaintsAreNeitherShownNorListed) {
     EXPECT_EQ(theirs.substr(0, 3), "CC-");
     auto g = call("GET", "/complaints/" + theirs, agent_);
     EXPECT_EQ(g.status, 404);
-    EXPECT_EQ(act(theirs, agent_, "contact", R"({"restated_problem":"x","customer_confirmed":true,"method":"phone"})").status,
+    EXPECT_EQ(act(theirs, agent_, "contact",
+                  R"({"restated_problem":"x","customer_confirmed":true,"method":"phone"})")
+                  .status,
               404);
     auto list = parse(call("GET", "/complaints", agent_).body)->getArray("items");
     ASSERT_EQ(list->size(), 1u);
@@ -144,18 +184,31 @@ TEST_P(ApiTest, BadInputGetsAClearErrorAndStoresNothing) {
         {"[1,2,3]", 400, "malformed_json", ""},
         {"{\"cause\": \"\xff\xfe\"}", 400, "invalid_utf8", ""},
         {"{\"cause\": \"\xed\xa0\x80\"}", 400, "invalid_utf8", ""}, // a UTF-8 encoded surrogate
-        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"loss":{"amount_minor":"lots","currency":"CNY"}})", 422, "invalid_field", "loss.amount_minor"},
-        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1","fax":"2"}})", 422, "unknown_field", "customer.fax"},
-        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"priority":"high"})", 422, "unknown_field", "priority"},
-        {R"({"department":"after-sales","channel":"phone","customer":{"contact":"a","phone":"1"}})", 422, "missing_field", "cause"},
-        {R"({"department":"after-sales","channel":"phone","cause":"   ","customer":{"contact":"a","phone":"1"}})", 422, "missing_field", "cause"},
-        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a"}})", 422, "missing_field", "customer.phone"},
-        {R"({"department":"after-sales","channel":"Phone Call","cause":"x","customer":{"contact":"a","phone":"1"}})", 422, "invalid_field", "channel"},
-        {R"({"department":"after-sales","channel":"phone","cause":"a\u0000b","customer":{"contact":"a","phone":"1"}})", 422, "invalid_field", "cause"},
-        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"loss":{"amount_minor":1,"currency":"yuan"}})", 422, "invalid_field", "loss.currency"},
-        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"loss":{"amount_minor":1,"currency":"USD"}})", 422, "invalid_field", "loss.currency"},
-        {R"({"department":"nowhere","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"}})", 422, "invalid_field", "department"},
-        {R"({"department":"after-sales","channel":"phone","cause":")" + std::string(5000, 'x') + R"(","customer":{"contact":"a","phone":"1"}})", 422, "invalid_field", "cause"},
+        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"loss":{"amount_minor":"lots","currency":"CNY"}})",
+         422, "invalid_field", "loss.amount_minor"},
+        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1","fax":"2"}})",
+         422, "unknown_field", "customer.fax"},
+        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"priority":"high"})",
+         422, "unknown_field", "priority"},
+        {R"({"department":"after-sales","channel":"phone","customer":{"contact":"a","phone":"1"}})",
+         422, "missing_field", "cause"},
+        {R"({"department":"after-sales","channel":"phone","cause":"   ","customer":{"contact":"a","phone":"1"}})",
+         422, "missing_field", "cause"},
+        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a"}})",
+         422, "missing_field", "customer.phone"},
+        {R"({"department":"after-sales","channel":"Phone Call","cause":"x","customer":{"contact":"a","phone":"1"}})",
+         422, "invalid_field", "channel"},
+        {R"({"department":"after-sales","channel":"phone","cause":"a\u0000b","customer":{"contact":"a","phone":"1"}})",
+         422, "invalid_field", "cause"},
+        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"loss":{"amount_minor":1,"currency":"yuan"}})",
+         422, "invalid_field", "loss.currency"},
+        {R"({"department":"after-sales","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"},"loss":{"amount_minor":1,"currency":"USD"}})",
+         422, "invalid_field", "loss.currency"},
+        {R"({"department":"nowhere","channel":"phone","cause":"x","customer":{"contact":"a","phone":"1"}})",
+         422, "invalid_field", "department"},
+        {R"({"department":"after-sales","channel":"phone","cause":")" + std::string(5000, 'x') +
+             R"(","customer":{"contact":"a","phone":"1"}})",
+         422, "invalid_field", "cause"},
     };
     for (const auto& c : cases) {
         auto r = call("POST", "/complaints", agent_, c.body);
@@ -178,7 +231,8 @@ TEST_P(ApiTest, SqlLookingTextIsStoredVerbatim) {
     std::string id = parse(r.body)->getValue<std::string>("id");
     EXPECT_EQ(parse(call("GET", "/complaints/" + id, agent_).body)->getValue<std::string>("cause"),
               "'); DROP TABLE complaints; -- \" 漏水 %_");
-    auto found = parse(call("GET", "/complaints?customer=%E5%8D%8E%E4%B8%9C", agent_).body)->getArray("items");
+    auto found = parse(call("GET", "/complaints?customer=%E5%8D%8E%E4%B8%9C", agent_).body)
+                     ->getArray("items");
     EXPECT_EQ(found->size(), 1u); // customer search: 华东
 }
 
@@ -186,15 +240,19 @@ TEST_P(ApiTest, ListsWithFiltersAndStableCursorPaging) {
     std::vector<std::string> ids;
     for (int i = 0; i < 5; ++i)
         ids.push_back(create(agent_));
-    act(ids[1], agent_, "contact", R"({"restated_problem":"x","customer_confirmed":true,"method":"phone"})");
-    auto contacted = parse(call("GET", "/complaints?status=contacted", agent_).body)->getArray("items");
+    act(ids[1], agent_, "contact",
+        R"({"restated_problem":"x","customer_confirmed":true,"method":"phone"})");
+    auto contacted =
+        parse(call("GET", "/complaints?status=contacted", agent_).body)->getArray("items");
     ASSERT_EQ(contacted->size(), 1u);
     EXPECT_EQ(contacted->getObject(0)->getValue<std::string>("id"), ids[1]);
 
     std::vector<std::string> seen;
     std::string cursor;
     for (int page = 0; page < 5; ++page) {
-        auto r = parse(call("GET", "/complaints?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor), agent_).body);
+        auto r = parse(
+            call("GET", "/complaints?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor), agent_)
+                .body);
         auto items = r->getArray("items");
         for (std::size_t i = 0; i < items->size(); ++i)
             seen.push_back(items->getObject(i)->getValue<std::string>("id"));
@@ -210,22 +268,28 @@ TEST_P(ApiTest, ListsWithFiltersAndStableCursorPaging) {
     EXPECT_EQ(unknown.status, 400);
     EXPECT_EQ(error_code(unknown), "unknown_parameter");
     EXPECT_EQ(call("GET", "/complaints?received_from=yesterday", agent_).status, 400);
-    EXPECT_EQ(parse(call("GET", "/complaints?received_from=2000-01-01&received_to=2000-01-02", agent_).body)
-                  ->getArray("items")
-                  ->size(),
-              0u);
+    EXPECT_EQ(
+        parse(
+            call("GET", "/complaints?received_from=2000-01-01&received_to=2000-01-02", agent_).body)
+            ->getArray("items")
+            ->size(),
+        0u);
 }
 
 TEST_P(ApiTest, CommentsJoinTheTimeline) {
     std::string id = create(agent_);
-    auto r = call("POST", "/complaints/" + id + "/comments", agent_, R"({"text":"客户来电补充：水从底部漏出"})");
+    auto r = call("POST", "/complaints/" + id + "/comments", agent_,
+                  R"({"text":"客户来电补充：水从底部漏出"})");
     ASSERT_EQ(r.status, 201);
     auto timeline = parse(call("GET", "/complaints/" + id, agent_).body)->getArray("timeline");
     ASSERT_EQ(timeline->size(), 2u);
     EXPECT_EQ(timeline->getObject(1)->getValue<std::string>("type"), "comment");
-    EXPECT_EQ(timeline->getObject(1)->getValue<std::string>("reason"), "客户来电补充：水从底部漏出");
-    EXPECT_EQ(call("POST", "/complaints/" + id + "/comments", agent_, R"({"text":""})").status, 422);
-    EXPECT_EQ(call("POST", "/complaints/AS-2026-999999/comments", agent_, R"({"text":"x"})").status, 404);
+    EXPECT_EQ(timeline->getObject(1)->getValue<std::string>("reason"),
+              "客户来电补充：水从底部漏出");
+    EXPECT_EQ(call("POST", "/complaints/" + id + "/comments", agent_, R"({"text":""})").status,
+              422);
+    EXPECT_EQ(call("POST", "/complaints/AS-2026-999999/comments", agent_, R"({"text":"x"})").status,
+              404);
 }
 
 TEST_P(ApiTest, MetricsCountRequestsAndComplaints) {
@@ -233,13 +297,19 @@ TEST_P(ApiTest, MetricsCountRequestsAndComplaints) {
     call("GET", "/complaints/AS-1999-000001", agent_);
     auto m = daemon_->request("GET", "/metrics");
     ASSERT_EQ(m.status, 200);
-    EXPECT_NE(m.body.find(R"(redress_http_requests_total{route="/complaints",method="POST",status="201"} 1)"),
-              std::string::npos)
+    EXPECT_NE(
+        m.body.find(
+            R"(redress_http_requests_total{route="/complaints",method="POST",status="201"} 1)"),
+        std::string::npos)
         << m.body;
-    EXPECT_NE(m.body.find(R"(redress_http_requests_total{route="/complaints/{id}",method="GET",status="404"} 1)"),
-              std::string::npos);
-    EXPECT_NE(m.body.find(R"(redress_complaints_registered_total{department="after-sales",channel="phone"} 1)"),
-              std::string::npos);
+    EXPECT_NE(
+        m.body.find(
+            R"(redress_http_requests_total{route="/complaints/{id}",method="GET",status="404"} 1)"),
+        std::string::npos);
+    EXPECT_NE(
+        m.body.find(
+            R"(redress_complaints_registered_total{department="after-sales",channel="phone"} 1)"),
+        std::string::npos);
     EXPECT_NE(m.body.find("# TYPE redress_plugin_call_errors_total counter"), std::string::npos);
 }
 

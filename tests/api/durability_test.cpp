@@ -27,7 +27,8 @@ TEST_P(Durability, KillMinusNineLosesNoAcknowledgedComplaintAndDuplicatesNone) {
                     sent.push_back(key);
                 }
                 try {
-                    auto r = call("POST", "/complaints", agent_, complaint_body(), {{"Idempotency-Key", key}});
+                    auto r = call("POST", "/complaints", agent_, complaint_body(),
+                                  {{"Idempotency-Key", key}});
                     if (r.status == 201) {
                         std::lock_guard lock(m);
                         acked[key] = parse(r.body)->getValue<std::string>("id");
@@ -76,7 +77,10 @@ TEST_P(Durability, KillMinusNineLosesNoAcknowledgedComplaintAndDuplicatesNone) {
     std::size_t stored = 0;
     std::string cursor;
     do {
-        auto page = parse(call("GET", "/complaints?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor), agent_).body);
+        auto page =
+            parse(call("GET", "/complaints?limit=500" + (cursor.empty() ? "" : "&cursor=" + cursor),
+                       agent_)
+                      .body);
         stored += page->getArray("items")->size();
         cursor = page->isNull("next_cursor") ? "" : page->getValue<std::string>("next_cursor");
     } while (!cursor.empty());

@@ -2,15 +2,12 @@
 // its method, and every documented operation is routed.
 #include "../test_support.hpp"
 
-#include <redress/core/api/api_routes.hpp>
-#include <redress/core/http/system_routes.hpp>
-
 #include <Poco/JSON/Parser.h>
-
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cctype>
+#include <gtest/gtest.h>
+#include <redress/core/api/api_routes.hpp>
+#include <redress/core/http/system_routes.hpp>
 
 using namespace redress::core;
 
@@ -27,19 +24,23 @@ TEST(OpenApi, DocumentsEveryRouteAndRoutesEveryDocumentedOperation) {
     http::add_system_routes(router, host, registry, "test");
     api::add_api_routes(router, ctx);
 
-    auto doc = Poco::JSON::Parser().parse(api::openapi_document()).extract<Poco::JSON::Object::Ptr>();
+    auto doc =
+        Poco::JSON::Parser().parse(api::openapi_document()).extract<Poco::JSON::Object::Ptr>();
     ASSERT_EQ(doc->getValue<std::string>("openapi").substr(0, 2), "3.");
     auto paths = doc->getObject("paths");
     std::set<std::pair<std::string, std::string>> routed;
     for (const auto& [method, pattern] : router.routes()) {
         std::string m = method;
-        std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(m.begin(), m.end(), m.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         routed.emplace(m, pattern);
         ASSERT_TRUE(paths->has(pattern)) << pattern << " is routed but missing from openapi.json";
-        EXPECT_TRUE(paths->getObject(pattern)->has(m)) << method << " " << pattern << " is not documented";
+        EXPECT_TRUE(paths->getObject(pattern)->has(m))
+            << method << " " << pattern << " is not documented";
     }
     for (const auto& [pattern, ops] : *paths)
         for (const auto& [method, _] : *ops.extract<Poco::JSON::Object::Ptr>())
-            EXPECT_TRUE(routed.count({method, pattern})) << method << " " << pattern << " is documented but not routed";
+            EXPECT_TRUE(routed.count({method, pattern}))
+                << method << " " << pattern << " is documented but not routed";
     EXPECT_GE(routed.size(), 13u);
 }

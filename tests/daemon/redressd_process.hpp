@@ -71,7 +71,8 @@ public:
         return std::nullopt;
     }
 
-    HttpReply request(const std::string& method, const std::string& path, const std::string& body = {},
+    HttpReply request(const std::string& method, const std::string& path,
+                      const std::string& body = {},
                       const std::map<std::string, std::string>& headers = {}) const {
         Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
         Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);

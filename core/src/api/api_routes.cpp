@@ -1,15 +1,12 @@
-#include <redress/core/api/api_routes.hpp>
-
-#include <redress/core/api/complaint_json.hpp>
-#include <redress/core/api/json_input.hpp>
-#include <redress/core/auth/tokens.hpp>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
-
+#include <redress/core/api/api_routes.hpp>
+#include <redress/core/api/complaint_json.hpp>
+#include <redress/core/api/json_input.hpp>
+#include <redress/core/auth/tokens.hpp>
 #include <set>
 
 namespace redress::core::api {
@@ -22,7 +19,8 @@ using Poco::Net::HTTPResponse;
 // ---- Authentication and error mapping -----------------------------------
 
 Actor require_actor(HttpContext& ctx, Store& store) {
-    const std::string& auth = ctx.request().get("Authorization", "");
+    // A copy: get() returns a reference to its default argument when the header is absent.
+    const std::string auth = ctx.request().get("Authorization", "");
     static const std::string scheme = "Bearer ";
     if (auth.rfind(scheme, 0) != 0) {
         ctx.response().set("WWW-Authenticate", "Bearer");
@@ -32,18 +30,24 @@ Actor require_actor(HttpContext& ctx, Store& store) {
     auto actor = authenticate(store, std::string_view(auth).substr(scheme.size()));
     if (!actor) {
         ctx.response().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized", "the API token is unknown or revoked");
+        throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized",
+                        "the API token is unknown or revoked");
     }
     return *actor;
 }
 
 HTTPResponse::HTTPStatus status_of(ServiceError::Kind k) {
     switch (k) {
-    case ServiceError::Kind::Invalid: return HTTPResponse::HTTP_UNPROCESSABLE_ENTITY;
-    case ServiceError::Kind::NotFound: return HTTPResponse::HTTP_NOT_FOUND;
-    case ServiceError::Kind::Forbidden: return HTTPResponse::HTTP_FORBIDDEN;
-    case ServiceError::Kind::Conflict: return HTTPResponse::HTTP_CONFLICT;
-    case ServiceError::Kind::Unavailable: return HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
+    case ServiceError::Kind::Invalid:
+        return HTTPResponse::HTTP_UNPROCESSABLE_ENTITY;
+    case ServiceError::Kind::NotFound:
+        return HTTPResponse::HTTP_NOT_FOUND;
+    case ServiceError::Kind::Forbidden:
+        return HTTPResponse::HTTP_FORBIDDEN;
+    case ServiceError::Kind::Conflict:
+        return HTTPResponse::HTTP_CONFLICT;
+    case ServiceError::Kind::Unavailable:
+        return HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
     }
     return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
 }
@@ -63,11 +67,13 @@ http::Handler guarded(F f) {
     };
 }
 
-void require_role(const Actor& a, Role r) {
-    if (!a.at_least(r))
+// Token management can mint any scope, so it is kept to admins over every department.
+void require_token_admin(const Actor& a) {
+    if (!a.at_least(Role::Admin) || !a.may_act_on("*") ||
+        std::find(a.departments.begin(), a.departments.end(), "*") == a.departments.end())
         throw HttpError(HTTPResponse::HTTP_FORBIDDEN, "forbidden",
-                        "this needs role " + std::string(to_string(r)) + "; " + a.name + " is " +
-                            std::string(to_string(a.role)));
+                        "managing tokens needs an admin token for all departments (\"*\"); " +
+                            a.name + " is " + std::string(to_string(a.role)));
 }
 
 // ---- Query parameters ---------------------------------------------------------
@@ -79,7 +85,8 @@ public:
             for (const auto& [k, v] : Poco::URI(uri).getQueryParameters())
                 params_.emplace_back(k, v);
         } catch (const Poco::Exception&) {
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "bad_uri", "the query string is not valid");
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "bad_uri",
+                            "the query string is not valid");
         }
         for (const auto& [k, v] : params_)
             if (!valid_utf8(k) || !valid_utf8(v))
@@ -132,9 +139,11 @@ std::int64_t time_param(Query& q, const std::string& name, std::optional<std::in
     if (auto v = q.one(name)) {
         auto t = parse_iso_time(*v);
         if (!t)
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
-                            name + " must be an ISO 8601 date or time, such as 2026-11-01 or 2026-11-01T08:00:00Z",
-                            name);
+            throw HttpError(
+                HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                name +
+                    " must be an ISO 8601 date or time, such as 2026-11-01 or 2026-11-01T08:00:00Z",
+                name);
         out = *t;
     }
     return 0;
@@ -185,24 +194,26 @@ void list_complaints(ApiContext& api, HttpContext& ctx) {
     if (auto s = q.one("status")) {
         f.status = parse_status(*s);
         if (!f.status)
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter", "status \"" + *s + "\" is not a status",
-                            "status");
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                            "status \"" + *s + "\" is not a status", "status");
     }
     f.channel = q.one("channel");
     f.customer = q.one("customer");
     f.owner = q.one("owner");
     if (auto o = q.one("overdue")) {
         if (*o != "true" && *o != "false")
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter", "overdue must be true or false",
-                            "overdue");
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                            "overdue must be true or false", "overdue");
         f.overdue = *o == "true";
     }
     time_param(q, "received_from", f.received_from_ms);
     time_param(q, "received_to", f.received_to_ms);
     if (auto l = q.one("limit")) {
-        if (l->empty() || l->size() > 3 || l->find_first_not_of("0123456789") != std::string::npos ||
-            std::stoi(*l) < 1 || std::stoi(*l) > 500)
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter", "limit must be 1 to 500", "limit");
+        if (l->empty() || l->size() > 3 ||
+            l->find_first_not_of("0123456789") != std::string::npos || std::stoi(*l) < 1 ||
+            std::stoi(*l) > 500)
+            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                            "limit must be 1 to 500", "limit");
         f.limit = std::stoi(*l);
     }
     if (auto c = q.one("cursor")) {
@@ -311,7 +322,7 @@ Poco::JSON::Object::Ptr token_json(const TokenRecord& t) {
 
 void create_token(ApiContext& api, HttpContext& ctx) {
     Actor actor = require_actor(ctx, api.store);
-    require_role(actor, Role::Admin);
+    require_token_admin(actor);
     JsonReader body(parse_object(ctx.body()));
     std::string name = *body.string("name", true, 100);
     std::string role_text = *body.string("role", true, 16);
@@ -331,7 +342,7 @@ void create_token(ApiContext& api, HttpContext& ctx) {
 }
 
 void list_tokens(ApiContext& api, HttpContext& ctx) {
-    require_role(require_actor(ctx, api.store), Role::Admin);
+    require_token_admin(require_actor(ctx, api.store));
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
     for (const auto& t : api.store.tokens())
         list->add(token_json(t));
@@ -341,9 +352,10 @@ void list_tokens(ApiContext& api, HttpContext& ctx) {
 }
 
 void revoke_token(ApiContext& api, HttpContext& ctx) {
-    require_role(require_actor(ctx, api.store), Role::Admin);
+    require_token_admin(require_actor(ctx, api.store));
     if (!api.store.revoke_token(ctx.param("id"), api.service.now_ms()))
-        throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "not_found", "no live token " + ctx.param("id"));
+        throw HttpError(HTTPResponse::HTTP_NOT_FOUND, "not_found",
+                        "no live token " + ctx.param("id"));
     ctx.response().setStatusAndReason(HTTPResponse::HTTP_NO_CONTENT);
     ctx.response().setContentLength(0);
     ctx.response().send();
@@ -352,7 +364,8 @@ void revoke_token(ApiContext& api, HttpContext& ctx) {
 } // namespace
 
 void add_api_routes(http::Router& router, ApiContext& api) {
-    auto route = [&](const char* method, const char* pattern, void (*h)(ApiContext&, HttpContext&)) {
+    auto route = [&](const char* method, const char* pattern,
+                     void (*h)(ApiContext&, HttpContext&)) {
         router.add(method, pattern, guarded([&api, h](HttpContext& ctx) { h(api, ctx); }));
     };
     route("POST", "/complaints", create_complaint);

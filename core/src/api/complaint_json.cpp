@@ -1,13 +1,10 @@
-#include <redress/core/api/complaint_json.hpp>
-
-#include <redress/core/lifecycle/lifecycle.hpp>
-
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Timestamp.h>
-
+#include <redress/core/api/complaint_json.hpp>
+#include <redress/core/lifecycle/lifecycle.hpp>
 #include <regex>
 
 namespace redress::core::api {
@@ -20,7 +17,8 @@ Poco::JSON::Object::Ptr money(const Money& m) {
     return o;
 }
 
-void set_optional_time(Poco::JSON::Object& o, const std::string& key, const std::optional<std::int64_t>& t) {
+void set_optional_time(Poco::JSON::Object& o, const std::string& key,
+                       const std::optional<std::int64_t>& t) {
     if (t)
         o.set(key, iso_time(*t));
     else
@@ -44,14 +42,16 @@ std::string iso_time(std::int64_t ms) {
 }
 
 std::optional<std::int64_t> parse_iso_time(const std::string& s) {
-    static const std::regex shape(R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$)");
+    static const std::regex shape(
+        R"(^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$)");
     if (s.size() > 40 || !std::regex_match(s, shape))
         return std::nullopt;
     try {
         int tz = 0;
         Poco::DateTime dt;
         std::string text = s.size() == 10 ? s + "T00:00:00Z" : s;
-        if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, dt, tz) &&
+        if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, dt,
+                                            tz) &&
             !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, text, dt, tz))
             return std::nullopt;
         dt.makeUTC(tz);
@@ -109,7 +109,8 @@ Poco::JSON::Object::Ptr complaint_json(const Complaint& c) {
     o->set("sla", sla);
     if (c.proposed) {
         Poco::JSON::Object::Ptr p = money(*c.proposed);
-        p->set("required_level", std::string(to_string(c.required_level.value_or(Role::Executive))));
+        p->set("required_level",
+               std::string(to_string(c.required_level.value_or(Role::Executive))));
         o->set("proposal", p);
     } else {
         o->set("proposal", Poco::Dynamic::Var());
@@ -156,13 +157,15 @@ Complaint complaint_from_json(JsonReader& body) {
     static const std::regex channel_name("^[a-z0-9][a-z0-9_-]{0,31}$");
     if (!std::regex_match(c.channel, channel_name))
         throw http::HttpError(Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
-                              "channel must be a channel name such as \"phone\" or \"web\"", "channel");
+                              "channel must be a channel name such as \"phone\" or \"web\"",
+                              "channel");
     c.category = text(body, "category", false, 64);
     if (auto s = body.string("severity", false, 16)) {
         auto sev = parse_severity(*s);
         if (!sev)
-            throw http::HttpError(Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
-                                  "severity must be one of low, medium, high, critical", "severity");
+            throw http::HttpError(
+                Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
+                "severity must be one of low, medium, high, critical", "severity");
         c.severity = *sev;
     }
     c.cause = text(body, "cause", true, text_limit);
@@ -177,19 +180,22 @@ Complaint complaint_from_json(JsonReader& body) {
         if (auto t = r->string("type", false, 16)) {
             auto type = parse_customer_type(*t);
             if (!type)
-                throw http::HttpError(Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
-                                      "customer.type must be one of demanding, confused, agitated, unknown",
-                                      "customer.type");
+                throw http::HttpError(
+                    Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
+                    "customer.type must be one of demanding, confused, agitated, unknown",
+                    "customer.type");
             c.customer.type = *type;
         }
         if (c.customer.company.empty() && c.customer.contact.empty())
-            throw http::HttpError(Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "missing_field",
-                                  "customer.company or customer.contact is required", "customer.contact");
+            throw http::HttpError(
+                Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "missing_field",
+                "customer.company or customer.contact is required", "customer.contact");
         if (c.customer.phone.empty() && c.customer.email.empty() && c.customer.address.empty())
-            throw http::HttpError(Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "missing_field",
-                                  "a way to reach the customer is required: customer.phone, customer.email "
-                                  "or customer.address",
-                                  "customer.phone");
+            throw http::HttpError(
+                Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "missing_field",
+                "a way to reach the customer is required: customer.phone, customer.email "
+                "or customer.address",
+                "customer.phone");
         r->finish();
     }
     if (auto r = body.object("product", false)) {
@@ -208,8 +214,9 @@ Complaint complaint_from_json(JsonReader& body) {
         m.currency = *r->string("currency", true, 3);
         static const std::regex iso4217("^[A-Z]{3}$");
         if (!std::regex_match(m.currency, iso4217))
-            throw http::HttpError(Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
-                                  "loss.currency must be an ISO 4217 code such as \"CNY\"", "loss.currency");
+            throw http::HttpError(
+                Poco::Net::HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "invalid_field",
+                "loss.currency must be an ISO 4217 code such as \"CNY\"", "loss.currency");
         r->finish();
         c.loss = m;
     }

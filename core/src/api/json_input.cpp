@@ -1,10 +1,8 @@
-#include <redress/core/api/json_input.hpp>
-
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 #include <cctype>
+#include <redress/core/api/json_input.hpp>
 
 namespace redress::core::api {
 
@@ -73,7 +71,8 @@ Poco::JSON::Object::Ptr parse_object(const std::string& body) {
 }
 
 JsonReader::JsonReader(Poco::JSON::Object::Ptr object, std::string path)
-    : object_(std::move(object)), path_(std::move(path)) {}
+    : object_(std::move(object))
+    , path_(std::move(path)) {}
 
 std::string JsonReader::path_of(const std::string& field) const {
     return path_.empty() ? field : path_ + "." + field;
@@ -108,7 +107,8 @@ std::optional<std::string> JsonReader::string(const std::string& field, bool req
         fail(field, "is longer than " + std::to_string(max_bytes) + " bytes");
     if (s.find('\0') != std::string::npos)
         fail(field, "must not contain NUL characters");
-    if (required && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }))
+    if (required &&
+        std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }))
         throw http::HttpError(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "missing_field",
                               path_of(field) + " must not be blank", path_of(field));
     return s;

@@ -1,12 +1,9 @@
-#include <redress/core/auth/tokens.hpp>
-
-#include <redress/core/service/service_error.hpp>
-
 #include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
-
 #include <algorithm>
+#include <redress/core/auth/tokens.hpp>
+#include <redress/core/service/service_error.hpp>
 
 namespace redress::core {
 namespace {
@@ -41,8 +38,8 @@ IssuedToken issue_token(Store& store, const std::vector<std::string>& known_depa
         throw ServiceError(ServiceError::Kind::Invalid, "invalid_field",
                            "a token needs at least one department (or \"*\")", "departments");
     for (const auto& d : departments)
-        if (d != "*" &&
-            std::find(known_departments.begin(), known_departments.end(), d) == known_departments.end())
+        if (d != "*" && std::find(known_departments.begin(), known_departments.end(), d) ==
+                            known_departments.end())
             throw ServiceError(ServiceError::Kind::Invalid, "invalid_field",
                                "no department \"" + d + "\"", "departments");
     IssuedToken t;

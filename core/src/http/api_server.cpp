@@ -37,7 +37,10 @@ class RoutedHandler : public Poco::Net::HTTPRequestHandler {
 public:
     RoutedHandler(const Router& router, Poco::Logger& logger, std::int64_t max_body,
                   const RequestObserver& observer)
-        : router_(router), logger_(logger), max_body_(max_body), observer_(observer) {}
+        : router_(router)
+        , logger_(logger)
+        , max_body_(max_body)
+        , observer_(observer) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
@@ -102,7 +105,10 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     Factory(const Router& router, Poco::Logger& logger, std::int64_t max_body,
             const RequestObserver& observer)
-        : router_(router), logger_(logger), max_body_(max_body), observer_(observer) {}
+        : router_(router)
+        , logger_(logger)
+        , max_body_(max_body)
+        , observer_(observer) {}
     Poco::Net::HTTPRequestHandler*
     createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
         return new RoutedHandler(router_, logger_, max_body_, observer_);
@@ -119,7 +125,10 @@ private:
 
 ApiServer::ApiServer(const ServerConfig& config, const Router& router, Poco::Logger& logger,
                      RequestObserver observer)
-    : config_(config), router_(router), logger_(logger), observer_(std::move(observer)) {}
+    : config_(config)
+    , router_(router)
+    , logger_(logger)
+    , observer_(std::move(observer)) {}
 
 ApiServer::~ApiServer() {
     stop();

@@ -19,7 +19,9 @@ namespace {
 // Closing a connection with unread data makes the kernel send a reset, which
 // can destroy the 413 before the client reads it; draining a bounded amount
 // first lets ordinary clients see the error. Beyond this, we close at once.
-std::int64_t drain_limit(std::int64_t max_body) { return 4 * max_body + (1 << 20); }
+std::int64_t drain_limit(std::int64_t max_body) {
+    return 4 * max_body + (1 << 20);
+}
 
 void drain(std::istream& in, std::int64_t limit) {
     char buffer[8192];

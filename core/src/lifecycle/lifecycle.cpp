@@ -31,6 +31,8 @@ public:
             throw missing(field);
         if (s.size() > max_text)
             throw invalid(field, "is longer than " + std::to_string(max_text) + " bytes");
+        if (s.find('\0') != std::string::npos)
+            throw invalid(field, "must not contain NUL characters");
         return s;
     }
     std::optional<std::string> optional_text(const std::string& field) {
@@ -72,7 +74,13 @@ public:
         Poco::Dynamic::Var v = data_.get(field);
         if (!v.isInteger())
             throw invalid(field, "must be an integer");
-        std::int64_t n = v.convert<Poco::Int64>();
+        std::int64_t n;
+        try {
+            n = v.convert<Poco::Int64>();
+        } catch (const Poco::Exception&) {
+            throw invalid(field,
+                          "must be between " + std::to_string(min) + " and " + std::to_string(max));
+        }
         if (n < min || n > max)
             throw invalid(field,
                           "must be between " + std::to_string(min) + " and " + std::to_string(max));

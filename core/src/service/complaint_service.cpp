@@ -1,7 +1,5 @@
-#include <redress/core/service/complaint_service.hpp>
-
 #include <Poco/JSON/Object.h>
-
+#include <redress/core/service/complaint_service.hpp>
 #include <sstream>
 
 namespace redress::core {
@@ -18,7 +16,9 @@ std::string json_string(const Poco::JSON::Object& o) {
 } // namespace
 
 ComplaintService::ComplaintService(Store& store, const Config& config, Clock clock)
-    : store_(store), config_(config), clock_(std::move(clock)) {
+    : store_(store)
+    , config_(config)
+    , clock_(std::move(clock)) {
     for (const auto& d : config_.departments)
         clocks_[d.id] = std::make_unique<BusinessClock>(d.calendar);
 }
@@ -71,16 +71,15 @@ Store::Created ComplaintService::submit(Complaint c, const Actor& actor,
     data.set("department", c.department);
     created.data_json = json_string(data);
 
-    Store::Created result = store_.create(std::move(c), dept->prefix, clock.local_year(now),
-                                          std::move(created), key);
-    if (!result.created && result.stored_hash != key.hash)
+    Store::Created result =
+        store_.create(std::move(c), dept->prefix, clock.local_year(now), std::move(created), key);
+    if (!result.created &&
+        (result.stored_hash != key.hash || !actor.may_act_on(result.complaint.department)))
+        // Says nothing about the earlier complaint: it may be another department's.
         throw ServiceError(ServiceError::Kind::Conflict, "idempotency_key_reused",
-                           "Idempotency-Key \"" + key.key + "\" was already used for another request (" +
-                               result.complaint.tracking_number + ")",
+                           "Idempotency-Key \"" + key.key +
+                               "\" was already used for another request",
                            "Idempotency-Key");
-    if (!result.created && !actor.may_act_on(result.complaint.department))
-        throw ServiceError(ServiceError::Kind::Forbidden, "forbidden",
-                           "the Idempotency-Key belongs to a complaint " + actor.name + " may not see");
     return result;
 }
 
@@ -92,7 +91,8 @@ Complaint ComplaintService::load_visible(const std::string& tracking_number, con
     return *c;
 }
 
-TransitionResult ComplaintService::transition(const std::string& tracking_number, const Actor& actor,
+TransitionResult ComplaintService::transition(const std::string& tracking_number,
+                                              const Actor& actor,
                                               const TransitionRequest& request) {
     for (int attempt = 0; attempt < max_transition_attempts; ++attempt) {
         Complaint current = load_visible(tracking_number, actor);
@@ -105,8 +105,8 @@ TransitionResult ComplaintService::transition(const std::string& tracking_number
             r = Lifecycle::apply(current, actor, request, ctx);
         } catch (const TransitionError& e) {
             auto kind = e.code() == "illegal_transition" ? ServiceError::Kind::Conflict
-                        : e.code() == "forbidden"         ? ServiceError::Kind::Forbidden
-                                                          : ServiceError::Kind::Invalid;
+                        : e.code() == "forbidden"        ? ServiceError::Kind::Forbidden
+                                                         : ServiceError::Kind::Invalid;
             throw ServiceError(kind, e.code(), e.what(), e.field());
         }
         // Optimistic: if someone changed it meanwhile, decide again on the new state.
@@ -129,13 +129,15 @@ Event ComplaintService::comment(const std::string& tracking_number, const Actor&
     return store_.append_event(e);
 }
 
-ComplaintWithTimeline ComplaintService::get(const std::string& tracking_number, const Actor& actor) {
+ComplaintWithTimeline ComplaintService::get(const std::string& tracking_number,
+                                            const Actor& actor) {
     Complaint c = load_visible(tracking_number, actor);
     return {c, store_.events(c.id)};
 }
 
 ComplaintPage ComplaintService::list(ComplaintFilter filter, const Actor& actor) {
-    bool all = std::find(actor.departments.begin(), actor.departments.end(), "*") != actor.departments.end();
+    bool all = std::find(actor.departments.begin(), actor.departments.end(), "*") !=
+               actor.departments.end();
     if (filter.departments.empty()) {
         if (!all)
             filter.departments = actor.departments;
@@ -143,7 +145,8 @@ ComplaintPage ComplaintService::list(ComplaintFilter filter, const Actor& actor)
         for (const auto& d : filter.departments)
             if (!actor.may_act_on(d))
                 throw ServiceError(ServiceError::Kind::Forbidden, "forbidden",
-                                   actor.name + " may not see department '" + d + "'", "department");
+                                   actor.name + " may not see department '" + d + "'",
+                                   "department");
     }
     if (filter.overdue)
         filter.now_ms = clock_();
@@ -163,14 +166,16 @@ int ComplaintService::sweep_breaches(int batch) {
             Poco::JSON::Object data;
             data.set("kind", std::string(kind));
             data.set("due_ms", due);
-            e.reason = std::string(kind == std::string("first_response") ? "first response" : "resolution") +
+            e.reason = std::string(kind == std::string("first_response") ? "first response"
+                                                                         : "resolution") +
                        " was due and is late";
             e.data_json = json_string(data);
             if (store_.record_breach(c.id, kind, e))
                 ++recorded;
         };
-        bool fr_late = c.first_responded_at_ms ? *c.first_responded_at_ms > c.first_response_due_ms
-                                               : (!is_finished(c.status) && now > c.first_response_due_ms);
+        bool fr_late = c.first_responded_at_ms
+                           ? *c.first_responded_at_ms > c.first_response_due_ms
+                           : (!is_finished(c.status) && now > c.first_response_due_ms);
         bool res_late = c.resolved_at_ms ? *c.resolved_at_ms > c.resolution_due_ms
                                          : (!is_finished(c.status) && now > c.resolution_due_ms);
         if (fr_late && !c.first_response_breached)

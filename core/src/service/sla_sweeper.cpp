@@ -1,11 +1,14 @@
-#include <redress/core/service/sla_sweeper.hpp>
-
 #include <Poco/Logger.h>
+#include <redress/core/service/sla_sweeper.hpp>
 
 namespace redress::core {
 
-SlaSweeper::SlaSweeper(ComplaintService& service, std::chrono::milliseconds interval, Poco::Logger& logger)
-    : service_(service), interval_(interval), logger_(logger), thread_([this] { run(); }) {}
+SlaSweeper::SlaSweeper(ComplaintService& service, std::chrono::milliseconds interval,
+                       Poco::Logger& logger)
+    : service_(service)
+    , interval_(interval)
+    , logger_(logger)
+    , thread_([this] { run(); }) {}
 
 SlaSweeper::~SlaSweeper() {
     {

@@ -219,7 +219,7 @@ public:
     Session session;
 };
 
-SqlStore::SqlStore(Backend backend, const std::string& connection)
+SqlStore::SqlStore(Backend backend, const std::string& connection, int max_sessions)
     : backend_(backend) {
     register_connectors();
     try {
@@ -233,9 +233,11 @@ SqlStore::SqlStore(Backend backend, const std::string& connection)
             *sqlite_writer_ << "PRAGMA synchronous=FULL", now;
             *sqlite_writer_ << "PRAGMA foreign_keys=ON", now;
             *sqlite_writer_ << "PRAGMA busy_timeout=10000", now;
-            pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", connection, 1, 32, 60);
+            pool_ = std::make_unique<Poco::Data::SessionPool>("SQLite", connection, 1, max_sessions,
+                                                              60);
         } else {
-            pool_ = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", connection, 1, 32, 60);
+            pool_ = std::make_unique<Poco::Data::SessionPool>("PostgreSQL", connection, 1,
+                                                              max_sessions, 60);
         }
         migrate();
     } catch (const StoreError&) {
@@ -371,13 +373,36 @@ int SqlStore::schema_version() {
 
 Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year, Event created,
                                 const IdempotencyKey& idempotency) {
+    try {
+        return create_once(std::move(c), prefix, year, std::move(created), idempotency);
+    } catch (const StoreError&) {
+        // Two requests with one key may both miss the key under PostgreSQL's
+        // READ COMMITTED; the loser's insert then violates the unique key. The
+        // winner has committed, so answer with its complaint as a replay.
+        if (idempotency.key.empty())
+            throw;
+        Session s = reader();
+        RecordSet rs = query(s,
+                             sql(std::string("SELECT ") + complaint_columns +
+                                 ", idempotency_hash FROM complaints WHERE idempotency_key = ?"),
+                             Params().add(idempotency.key));
+        if (rs.rowCount() == 0)
+            throw;
+        Row row(rs, 0);
+        return {read_complaint(row), false, row.text(42)};
+    }
+}
+
+Store::Created SqlStore::create_once(Complaint c, const std::string& prefix, int year,
+                                     Event created, const IdempotencyKey& idempotency) {
     const std::string& idempotency_key = idempotency.key;
     return transact([&](Session& s) -> Created {
         if (!idempotency_key.empty()) {
-            RecordSet rs = query(s,
-                                 sql(std::string("SELECT ") + complaint_columns +
-                                     ", idempotency_hash FROM complaints WHERE idempotency_key = ?"),
-                                 Params().add(idempotency_key));
+            RecordSet rs =
+                query(s,
+                      sql(std::string("SELECT ") + complaint_columns +
+                          ", idempotency_hash FROM complaints WHERE idempotency_key = ?"),
+                      Params().add(idempotency_key));
             if (rs.rowCount() > 0) {
                 Row row(rs, 0);
                 return {read_complaint(row), false, row.text(42)};
@@ -769,11 +794,12 @@ std::string postgres_keywords(const std::string& url) {
     return out;
 }
 
-std::unique_ptr<Store> open_store(const std::string& url) {
+std::unique_ptr<Store> open_store(const std::string& url, int max_sessions) {
     if (url.rfind("sqlite://", 0) == 0)
-        return std::make_unique<SqlStore>(SqlStore::Backend::SQLite, url.substr(9));
+        return std::make_unique<SqlStore>(SqlStore::Backend::SQLite, url.substr(9), max_sessions);
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-        return std::make_unique<SqlStore>(SqlStore::Backend::PostgreSQL, postgres_keywords(url));
+        return std::make_unique<SqlStore>(SqlStore::Backend::PostgreSQL, postgres_keywords(url),
+                                          max_sessions);
     throw StoreError("unsupported storage url \"" + url +
                      "\" (expected sqlite:// or postgresql://)");
 }

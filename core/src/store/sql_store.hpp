@@ -16,7 +16,9 @@ class SqlStore final : public Store {
 public:
     enum class Backend { SQLite, PostgreSQL };
     //! connection: a file path (SQLite) or a libpq connection string / URI.
-    SqlStore(Backend backend, const std::string& connection);
+    //! max_sessions: connections the pool may open; one per server thread plus
+    //! a few (the pool fails at once, it does not wait, when all are in use).
+    SqlStore(Backend backend, const std::string& connection, int max_sessions = 32);
     ~SqlStore() override;
 
     std::string backend() const override;
@@ -47,6 +49,8 @@ private:
     template <class F>
     auto transact(F&& f);
     void migrate();
+    Created create_once(Complaint complaint, const std::string& prefix, int year,
+                        Event created_event, const IdempotencyKey& idempotency);
 
     Backend backend_;
     std::unique_ptr<Poco::Data::SessionPool> pool_;

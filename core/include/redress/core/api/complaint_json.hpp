@@ -2,19 +2,18 @@
 // milliseconds ("2026-11-23T09:00:00.000Z"); money is {amount_minor, currency}.
 #pragma once
 
+#include <Poco/JSON/Object.h>
+#include <cstdint>
 #include <redress/core/api/json_input.hpp>
 #include <redress/core/model/complaint.hpp>
-
-#include <Poco/JSON/Object.h>
-
-#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace redress::core::api {
 
 std::string iso_time(std::int64_t ms);
-//! Parses ISO 8601 ("2026-11-01", "2026-11-01T08:00:00Z", with offsets) to UTC ms; nullopt if malformed.
+//! Parses ISO 8601 ("2026-11-01", "2026-11-01T08:00:00Z", with offsets) to UTC ms; nullopt if
+//! malformed.
 std::optional<std::int64_t> parse_iso_time(const std::string& s);
 
 Poco::JSON::Object::Ptr complaint_json(const Complaint& c);

@@ -5,12 +5,10 @@
 // 422 (a field is wrong) naming the field by its full path ("customer.phone").
 #pragma once
 
-#include <redress/core/http/http_context.hpp>
-
 #include <Poco/JSON/Object.h>
-
 #include <cstdint>
 #include <optional>
+#include <redress/core/http/http_context.hpp>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,7 +28,8 @@ public:
     JsonReader(Poco::JSON::Object::Ptr object, std::string path = {});
 
     //! A string of at most max_bytes; required ones must be non-blank.
-    std::optional<std::string> string(const std::string& field, bool required, std::size_t max_bytes = 4000);
+    std::optional<std::string> string(const std::string& field, bool required,
+                                      std::size_t max_bytes = 4000);
     std::optional<std::int64_t> integer(const std::string& field, bool required, std::int64_t min,
                                         std::int64_t max);
     std::optional<bool> boolean(const std::string& field, bool required);

@@ -3,10 +3,9 @@
 // all). A request authenticates with "Authorization: Bearer <secret>".
 #pragma once
 
+#include <optional>
 #include <redress/core/lifecycle/actor.hpp>
 #include <redress/core/store/store.hpp>
-
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

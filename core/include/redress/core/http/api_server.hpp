@@ -6,9 +6,9 @@
 
 #include <functional>
 #include <memory>
-#include <string>
 #include <redress/core/config/config.hpp>
 #include <redress/core/http/router.hpp>
+#include <string>
 
 namespace Poco {
 class Logger;
@@ -22,7 +22,8 @@ namespace redress::core::http {
 
 //! Told about every answered request: method, route name ("unmatched" when no
 //! route matched) and the status sent. Must be thread-safe.
-using RequestObserver = std::function<void(const std::string& method, const std::string& route, int status)>;
+using RequestObserver =
+    std::function<void(const std::string& method, const std::string& route, int status)>;
 
 class ApiServer {
 public:

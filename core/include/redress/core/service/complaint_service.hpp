@@ -6,16 +6,15 @@
 // holds no mutable state besides the store, which is thread-safe.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <optional>
 #include <redress/core/config/config.hpp>
 #include <redress/core/lifecycle/lifecycle.hpp>
 #include <redress/core/plugin/host_api.hpp>
 #include <redress/core/service/service_error.hpp>
 #include <redress/core/sla/business_clock.hpp>
 #include <redress/core/store/store.hpp>
-
-#include <map>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 

@@ -12,7 +12,10 @@ class ServiceError : public std::runtime_error {
 public:
     enum class Kind { Invalid, NotFound, Forbidden, Conflict, Unavailable };
     ServiceError(Kind kind, std::string code, const std::string& message, std::string field = {})
-        : std::runtime_error(message), kind_(kind), code_(std::move(code)), field_(std::move(field)) {}
+        : std::runtime_error(message)
+        , kind_(kind)
+        , code_(std::move(code))
+        , field_(std::move(field)) {}
     Kind kind() const noexcept { return kind_; }
     const std::string& code() const noexcept { return code_; }
     const std::string& field() const noexcept { return field_; }

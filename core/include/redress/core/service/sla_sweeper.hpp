@@ -3,11 +3,10 @@
 // are recorded exactly once however many sweepers (threads or hosts) run.
 #pragma once
 
-#include <redress/core/service/complaint_service.hpp>
-
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <redress/core/service/complaint_service.hpp>
 #include <thread>
 
 namespace Poco {

@@ -109,7 +109,8 @@ public:
 //! Opens (creating if needed) the store at url — "sqlite:///path/file.db" or
 //! "postgresql://user@host:port/db" — and applies pending migrations. Throws
 //! StoreError if the database's schema is newer than this build knows.
-std::unique_ptr<Store> open_store(const std::string& url);
+//! max_sessions bounds the connections it opens (the server's threads plus a few).
+std::unique_ptr<Store> open_store(const std::string& url, int max_sessions = 32);
 
 //! libpq "key=value" parameters for a postgresql:// URL (user, password, host,
 //! port, dbname and any query parameters such as host=/socket/dir).

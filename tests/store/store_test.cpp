@@ -247,6 +247,29 @@ TEST_P(StoreTest, BreachIsRecordedExactlyOnceEvenWhenRacing) {
     EXPECT_TRUE(store_->find(c.tracking_number)->first_response_breached);
 }
 
+TEST_P(StoreTest, ABreachIsNotRecordedWhenTheResponseCameInTimeAfterTheSweeperRead) {
+    Complaint c = add().complaint;
+    std::int64_t late = c.first_response_due_ms + 1;
+    ASSERT_EQ(store_->unrecorded_breaches(late, 100).size(), 1u); // the sweeper's (now stale) read
+    Complaint answered = c;
+    answered.status = Status::Contacted;
+    answered.first_responded_at_ms = c.first_response_due_ms - 1000; // in time
+    answered.version = 2;
+    Event t;
+    t.complaint_id = c.id;
+    t.at_ms = *answered.first_responded_at_ms;
+    t.actor = "agent";
+    t.type = "transition";
+    ASSERT_TRUE(store_->update(answered, 1, t));
+    Event e;
+    e.complaint_id = c.id;
+    e.at_ms = late;
+    e.actor = "sla";
+    e.type = "sla_breach";
+    EXPECT_FALSE(store_->record_breach(c.id, "first_response", e));
+    EXPECT_FALSE(store_->find(c.tracking_number)->first_response_breached);
+}
+
 TEST_P(StoreTest, TokensAreFoundByHashAndRevoked) {
     TokenRecord t{"tok_1", "李主管",    "abc123", Role::Supervisor, {"after-sales", "call-centre"},
                   5,       std::nullopt};

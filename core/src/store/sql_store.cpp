@@ -649,19 +649,28 @@ std::vector<Complaint> SqlStore::unrecorded_breaches(std::int64_t now_ms, int li
 }
 
 bool SqlStore::record_breach(std::int64_t complaint_id, std::string_view kind, const Event& e) {
-    std::string column;
-    if (kind == "first_response")
+    // The lateness is checked again inside the update, against the row as it
+    // is at commit: a response committed after the sweeper read the row but
+    // stamped before the due time is not a breach.
+    std::string column, late;
+    if (kind == "first_response") {
         column = "first_response_breached";
-    else if (kind == "resolution")
+        late = "((first_responded_at IS NULL AND status NOT IN ('closed', 'rejected') AND "
+               "first_response_due < ?) OR first_responded_at > first_response_due)";
+    } else if (kind == "resolution") {
         column = "resolution_breached";
-    else
+        late = "((resolved_at IS NULL AND status NOT IN ('closed', 'rejected') AND "
+               "resolution_due < ?) OR resolved_at > resolution_due)";
+    } else {
         throw StoreError("unknown breach kind '" + std::string(kind) + "'");
+    }
     return transact([&](Session& s) {
         // The conditional update is the "exactly once": of several sweepers
         // (threads or hosts) only one sees a row change.
-        std::size_t rows = execute(
-            s, sql("UPDATE complaints SET " + column + " = 1 WHERE id = ? AND " + column + " = 0"),
-            Params().add(complaint_id));
+        std::size_t rows = execute(s,
+                                   sql("UPDATE complaints SET " + column + " = 1 WHERE id = ? AND " +
+                                       column + " = 0 AND " + late),
+                                   Params().add(complaint_id).add(e.at_ms));
         if (rows != 1)
             return false;
         execute(s,

@@ -369,6 +369,28 @@ int SqlStore::schema_version() {
     return static_cast<int>(rs.value(0, 0).convert<Poco::Int64>());
 }
 
+// The one statement that writes the timeline; returns the event's id.
+std::int64_t SqlStore::insert_event(Session& s, const Event& e, std::int64_t complaint_id) {
+    Poco::Int64 id = 0;
+    Statement st(s);
+    st << sql(
+        "INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
+        "reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    Params()
+        .add(complaint_id)
+        .add(e.at_ms)
+        .add(e.actor)
+        .add(e.type)
+        .add(e.from_status)
+        .add(e.to_status)
+        .add(e.reason)
+        .add(e.data_json)
+        .bind_to(st);
+    st, into(id);
+    st.execute();
+    return id;
+}
+
 // ---- Complaints -----------------------------------------------------------
 
 Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year, Event created,
@@ -461,18 +483,7 @@ Store::Created SqlStore::create_once(Complaint c, const std::string& prefix, int
         }
         c.id = id;
         created.complaint_id = id;
-        execute(s,
-                sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
-                    "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                Params()
-                    .add(created.complaint_id)
-                    .add(created.at_ms)
-                    .add(created.actor)
-                    .add(created.type)
-                    .add(created.from_status)
-                    .add(created.to_status)
-                    .add(created.reason)
-                    .add(created.data_json));
+        insert_event(s, created, created.complaint_id);
         return {c, true, {}};
     });
 }
@@ -585,42 +596,14 @@ bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const E
                                    p);
         if (rows != 1)
             return false;
-        execute(s,
-                sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
-                    "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                Params()
-                    .add(c.id)
-                    .add(e.at_ms)
-                    .add(e.actor)
-                    .add(e.type)
-                    .add(e.from_status)
-                    .add(e.to_status)
-                    .add(e.reason)
-                    .add(e.data_json));
+        insert_event(s, e, c.id);
         return true;
     });
 }
 
 Event SqlStore::append_event(Event e) {
     return transact([&](Session& s) {
-        Poco::Int64 id = 0;
-        Statement st(s);
-        st << sql(
-            "INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
-            "reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-        Params()
-            .add(e.complaint_id)
-            .add(e.at_ms)
-            .add(e.actor)
-            .add(e.type)
-            .add(e.from_status)
-            .add(e.to_status)
-            .add(e.reason)
-            .add(e.data_json)
-            .bind_to(st);
-        st, into(id);
-        st.execute();
-        e.id = id;
+        e.id = insert_event(s, e, e.complaint_id);
         return e;
     });
 }
@@ -668,23 +651,12 @@ bool SqlStore::record_breach(std::int64_t complaint_id, std::string_view kind, c
         // The conditional update is the "exactly once": of several sweepers
         // (threads or hosts) only one sees a row change.
         std::size_t rows = execute(s,
-                                   sql("UPDATE complaints SET " + column + " = 1 WHERE id = ? AND " +
-                                       column + " = 0 AND " + late),
+                                   sql("UPDATE complaints SET " + column +
+                                       " = 1 WHERE id = ? AND " + column + " = 0 AND " + late),
                                    Params().add(complaint_id).add(e.at_ms));
         if (rows != 1)
             return false;
-        execute(s,
-                sql("INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
-                    "to_status, reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                Params()
-                    .add(complaint_id)
-                    .add(e.at_ms)
-                    .add(e.actor)
-                    .add(e.type)
-                    .add(e.from_status)
-                    .add(e.to_status)
-                    .add(e.reason)
-                    .add(e.data_json));
+        insert_event(s, e, complaint_id);
         return true;
     });
 }

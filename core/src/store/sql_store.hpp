@@ -49,6 +49,7 @@ private:
     template <class F>
     auto transact(F&& f);
     void migrate();
+    std::int64_t insert_event(Poco::Data::Session& s, const Event& e, std::int64_t complaint_id);
     Created create_once(Complaint complaint, const std::string& prefix, int year,
                         Event created_event, const IdempotencyKey& idempotency);
 

@@ -1,7 +1,9 @@
 // redressd: loads the config and the plugins, serves the HTTP API until
 // SIGTERM/SIGINT, then stops accepting, lets in-flight requests finish, and
 // exits 0. --check-config and --list-plugins report and exit.
+#include "config_reloader.hpp"
 #include "daemon_options.hpp"
+#include "hangup_listener.hpp"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
@@ -16,11 +18,14 @@
 #include <iostream>
 #include <redress/core/api/api_routes.hpp>
 #include <redress/core/api/metrics.hpp>
+#include <redress/core/api/plugin_services.hpp>
 #include <redress/core/auth/tokens.hpp>
 #include <redress/core/config/config_loader.hpp>
 #include <redress/core/http/api_server.hpp>
 #include <redress/core/http/system_routes.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
+#include <redress/core/plugin/plugin_poller.hpp>
+#include <redress/core/service/channel_switchboard.hpp>
 #include <redress/core/service/complaint_service.hpp>
 #include <redress/core/service/sla_sweeper.hpp>
 #include <redress/core/store/store.hpp>
@@ -258,6 +263,7 @@ private:
         }
         setup_logging(config.log.level);
         Poco::Logger& log = Poco::Logger::get("redressd");
+        block_hangups(); // before any thread starts: SIGHUP means reload, not exit
         for (const auto& r : registry.refusals())
             log.warning("plugin refused: %s: %s", r.file.string(), r.reason);
 
@@ -272,12 +278,26 @@ private:
         log.information("store: %s, schema version %d", store->backend(), store->schema_version());
 
         PluginHost host(registry, config, Poco::Logger::get("plugins"));
-        ComplaintService service(*store, config);
+        ChannelSwitchboard channels(*store, host.channels(), system_clock());
+        ComplaintService service(*store, config, system_clock(), &channels);
+        api::PluginServices plugin_services(service);
+        host.set_services(&plugin_services);
         Metrics metrics;
-        api::ApiContext api_context{service, *store, config, metrics, &host};
+        ConfigReloader reloader(options_.config, registry, service, log);
+        api::ApiContext api_context{service, *store, metrics, &host, [&reloader] {
+                                        return reloader.reload();
+                                    }};
         http::Router router;
         http::add_system_routes(router, host, registry, REDRESS_VERSION);
         api::add_api_routes(router, api_context);
+        api::add_channel_routes(router, api_context);
+        try {
+            api::add_plugin_routes(router, api_context, host);
+        } catch (const std::invalid_argument& e) {
+            log.critical("plugin URL prefixes clash: %s", std::string(e.what()));
+            std::cerr << "redressd: plugin URL prefixes clash: " << e.what() << "\n";
+            return 1;
+        }
         http::ApiServer server(
             config.server, router, Poco::Logger::get("http"),
             [&metrics](const std::string& method, const std::string& route, int status) {
@@ -285,6 +305,12 @@ private:
             });
         SlaSweeper sweeper(service, std::chrono::seconds(config.sla.sweep_interval_s),
                            Poco::Logger::get("sla"));
+        std::vector<std::shared_ptr<PluginInstance>> intake;
+        for (const auto& i : host.instances())
+            if (i->library().families() & REDRESS_FAMILY_INTAKE)
+                intake.push_back(i);
+        PluginPoller poller(intake, std::chrono::seconds(config.plugins.poll_interval_s));
+        HangupListener hangups([&reloader] { reloader.reload(); });
         try {
             server.start();
         } catch (const Poco::Exception& e) {
@@ -298,6 +324,7 @@ private:
         waitForTerminationRequest();
         log.notice("shutting down: finishing in-flight requests");
         server.stop();
+        host.set_services(nullptr);
         log.notice("stopped");
         return EXIT_OK;
     }

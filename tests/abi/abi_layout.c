@@ -78,6 +78,7 @@ const char* redress_abi_layout(void) {
     FIELD(redress_host_api, record_add_record);
     FIELD(redress_host_api, sink_write);
     FIELD(redress_host_api, rows_next);
+    FIELD(redress_host_api, call);
 
     SIZE(redress_config_key);
     FIELD(redress_config_key, path);
@@ -93,6 +94,8 @@ const char* redress_abi_layout(void) {
     FIELD(redress_intake_api, channel_count);
     FIELD(redress_intake_api, handle_http);
     FIELD(redress_intake_api, poll);
+    FIELD(redress_intake_api, http_prefixes);
+    FIELD(redress_intake_api, http_prefix_count);
 
     SIZE(redress_compensation_api);
     FIELD(redress_compensation_api, struct_size);

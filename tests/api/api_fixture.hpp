@@ -58,10 +58,12 @@ protected:
                db_->url() +
                "\"\n"
                "[sla]\nsweep_interval = \"1s\"\n"
-               "[plugins]\nbuiltin = false\n"
+               "[plugins]\nbuiltin = true\n"
                "[[department]]\nid = \"after-sales\"\nname = \"售后服务部\"\nprefix = \"AS\"\n"
+               "channels = [\"phone\", \"web\"]\n"
                "approval = { agent = 100_00, supervisor = 2000_00, manager = 20000_00 }\n"
-               "[[department]]\nid = \"call-centre\"\nname = \"客户服务中心\"\nprefix = \"CC\"\n";
+               "[[department]]\nid = \"call-centre\"\nname = \"客户服务中心\"\nprefix = \"CC\"\n"
+               "channels = [\"phone\", \"web\"]\n";
     }
 
     void start() {

@@ -19,10 +19,11 @@ TEST(OpenApi, DocumentsEveryRouteAndRoutesEveryDocumentedOperation) {
     Metrics metrics;
     PluginRegistry registry;
     PluginHost host(registry, config, redress::test::quiet_logger());
-    api::ApiContext ctx{service, *store, config, metrics, &host};
+    api::ApiContext ctx{service, *store, metrics, &host, {}};
     http::Router router;
     http::add_system_routes(router, host, registry, "test");
     api::add_api_routes(router, ctx);
+    api::add_channel_routes(router, ctx);
 
     auto doc =
         Poco::JSON::Parser().parse(api::openapi_document()).extract<Poco::JSON::Object::Ptr>();

@@ -7,6 +7,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
+#include <redress/abi.h>
 
 using redress::test::RedressdProcess;
 using redress::test::TempDir;
@@ -37,7 +38,7 @@ TEST(Redressd, StartsOnAFreePortAndAnswersHealth) {
     EXPECT_EQ(health.content_type, "application/json; charset=utf-8");
     auto h = json(health.body);
     EXPECT_EQ(h->getValue<std::string>("status"), "ok");
-    EXPECT_EQ(h->getValue<std::string>("abi"), "1.0");
+    EXPECT_EQ(h->getValue<std::string>("abi"), "1." + std::to_string(REDRESS_ABI_MINOR));
     EXPECT_GE(h->getValue<int>("plugins"), 5);
     d.signal(SIGTERM);
     EXPECT_EQ(d.wait(), 0);
@@ -134,7 +135,9 @@ TEST(Redressd, ListPluginsPrintsLoadedAndRefused) {
     EXPECT_NE(out.find("refused:"), std::string::npos) << out;
     EXPECT_NE(
         out.find(
-            "fixture_abi_newer_minor.so: plugin needs a newer host (plugin ABI 1.1, host ABI 1.0)"),
+            "fixture_abi_newer_minor.so: plugin needs a newer host (plugin ABI 1." +
+                std::to_string(REDRESS_ABI_MINOR + 1) + ", host ABI 1." +
+                std::to_string(REDRESS_ABI_MINOR) + ")"),
         std::string::npos)
         << out;
 }

@@ -1,3 +1,5 @@
+#include "route_support.hpp"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -15,57 +17,6 @@ namespace {
 using http::HttpContext;
 using http::HttpError;
 using Poco::Net::HTTPResponse;
-
-// ---- Authentication and error mapping -----------------------------------
-
-Actor require_actor(HttpContext& ctx, Store& store) {
-    // A copy: get() returns a reference to its default argument when the header is absent.
-    const std::string auth = ctx.request().get("Authorization", "");
-    static const std::string scheme = "Bearer ";
-    if (auth.rfind(scheme, 0) != 0) {
-        ctx.response().set("WWW-Authenticate", "Bearer");
-        throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized",
-                        "an API token is required: Authorization: Bearer <token>");
-    }
-    auto actor = authenticate(store, std::string_view(auth).substr(scheme.size()));
-    if (!actor) {
-        ctx.response().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        throw HttpError(HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized",
-                        "the API token is unknown or revoked");
-    }
-    return *actor;
-}
-
-HTTPResponse::HTTPStatus status_of(ServiceError::Kind k) {
-    switch (k) {
-    case ServiceError::Kind::Invalid:
-        return HTTPResponse::HTTP_UNPROCESSABLE_ENTITY;
-    case ServiceError::Kind::NotFound:
-        return HTTPResponse::HTTP_NOT_FOUND;
-    case ServiceError::Kind::Forbidden:
-        return HTTPResponse::HTTP_FORBIDDEN;
-    case ServiceError::Kind::Conflict:
-        return HTTPResponse::HTTP_CONFLICT;
-    case ServiceError::Kind::Unavailable:
-        return HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
-    }
-    return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
-}
-
-// Wraps a handler: service and storage failures become their HTTP errors.
-template <class F>
-http::Handler guarded(F f) {
-    return [f](HttpContext& ctx) {
-        try {
-            f(ctx);
-        } catch (const ServiceError& e) {
-            throw HttpError(status_of(e.kind()), e.code(), e.what(), e.field());
-        } catch (const StoreError& e) {
-            throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable",
-                            std::string("storage is unavailable: ") + e.what());
-        }
-    };
-}
 
 // Token management can mint any scope, so it is kept to admins over every department.
 void require_token_admin(const Actor& a) {
@@ -256,7 +207,7 @@ void comment(ApiContext& api, HttpContext& ctx) {
     JsonReader body(parse_object(ctx.body()));
     std::string text = *body.string("text", true);
     body.finish();
-    Event e = api.service.comment(ctx.param("id"), actor, text);
+    Event e = api.service.comment(ctx.param("id"), actor, text).first;
     ctx.send_json(HTTPResponse::HTTP_CREATED, *event_json(e));
 }
 
@@ -271,20 +222,33 @@ std::string duration_text(const BusinessDuration& d) {
     return out.empty() ? "0m" : out;
 }
 
+// The channels a department takes now: the config's list, or with runtime
+// overrides when the daemon has a switchboard.
+Poco::JSON::Array::Ptr channels_json(ApiContext& api, const Department& d) {
+    Poco::JSON::Array::Ptr channels = new Poco::JSON::Array;
+    if (api.service.channels()) {
+        for (const auto& s : api.service.channels()->states(d))
+            if (s.enabled)
+                channels->add(s.channel);
+    } else {
+        for (const auto& c : d.channels)
+            channels->add(c);
+    }
+    return channels;
+}
+
 void departments(ApiContext& api, HttpContext& ctx) {
     Actor actor = require_actor(ctx, api.store);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& d : api.config.departments) {
+    auto settings = api.service.settings();
+    for (const auto& d : settings->config.departments) {
         if (!actor.may_act_on(d.id))
             continue;
         Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
         o->set("id", d.id);
         o->set("name", d.name);
         o->set("prefix", d.prefix);
-        Poco::JSON::Array::Ptr channels = new Poco::JSON::Array;
-        for (const auto& c : d.channels)
-            channels->add(c);
-        o->set("channels", channels);
+        o->set("channels", channels_json(api, d));
         Poco::JSON::Object::Ptr sla = new Poco::JSON::Object;
         sla->set("first_response", duration_text(d.sla.first_response));
         sla->set("resolution", duration_text(d.sla.resolution));
@@ -333,7 +297,8 @@ void create_token(ApiContext& api, HttpContext& ctx) {
     std::vector<std::string> departments = *body.strings("departments", true);
     body.finish();
     std::vector<std::string> known;
-    for (const auto& d : api.config.departments)
+    auto settings = api.service.settings();
+    for (const auto& d : settings->config.departments)
         known.push_back(d.id);
     IssuedToken t = issue_token(api.store, known, name, *role, departments, api.service.now_ms());
     auto json = token_json(t.record);

@@ -332,6 +332,7 @@ private:
             }
         if (auto v = r.boolean("builtin"))
             p.builtin = *v;
+        wall_seconds(r, "poll_interval", p.poll_interval_s);
         r.finish();
     }
 

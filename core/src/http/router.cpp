@@ -1,6 +1,7 @@
 #include <Poco/URI.h>
 #include <algorithm>
 #include <redress/core/http/router.hpp>
+#include <stdexcept>
 
 namespace redress::core::http {
 namespace {
@@ -71,7 +72,40 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
             result.allowed.end())
             result.allowed.push_back(r.method);
     }
+    if (result.allowed.empty())
+        for (const PrefixRoute& r : prefixes_) {
+            bool exact = path == r.prefix;
+            if (exact ||
+                (path.size() > r.prefix.size() && path.compare(0, r.prefix.size(), r.prefix) == 0 &&
+                 path[r.prefix.size()] == '/')) {
+                result.handler = &r.handler;
+                result.route = r.name;
+                result.params["*rest"] = exact ? "/" : path.substr(r.prefix.size());
+                result.allowed.push_back(method);
+                break;
+            }
+        }
     return result;
+}
+
+void Router::add_prefix(std::string prefix, Handler handler, std::string name) {
+    if (prefix.size() < 2 || prefix.front() != '/' || prefix.back() == '/')
+        throw std::invalid_argument("a route prefix starts with '/' and has no trailing '/': \"" +
+                                    prefix + "\"");
+    for (const PrefixRoute& r : prefixes_)
+        if (r.prefix == prefix || prefix.rfind(r.prefix + "/", 0) == 0 ||
+            r.prefix.rfind(prefix + "/", 0) == 0)
+            throw std::invalid_argument("prefix \"" + prefix + "\" overlaps \"" + r.prefix +
+                                        "\" (" + r.name + ")");
+    std::string first = prefix.substr(
+        1, prefix.find('/', 1) == std::string::npos ? std::string::npos : prefix.find('/', 1) - 1);
+    for (const Route& r : routes_)
+        if (!r.segments.empty() && r.segments.front() == first)
+            throw std::invalid_argument("prefix \"" + prefix + "\" overlaps the route " +
+                                        r.pattern);
+    if (name.empty())
+        name = prefix + "/*";
+    prefixes_.push_back({std::move(prefix), std::move(handler), std::move(name)});
 }
 
 std::vector<std::pair<std::string, std::string>> Router::routes() const {

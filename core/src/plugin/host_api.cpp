@@ -206,6 +206,36 @@ redress_status rows_next(redress_rows* rows, const redress_record** row) noexcep
     return *row ? REDRESS_OK : REDRESS_END;
 }
 
+void reply_error(redress_record* reply, const std::string& message) noexcept try {
+    reply->set("error", std::string(message));
+} catch (...) {
+}
+
+redress_status call(redress_host* host, const char* op, size_t op_size,
+                    const redress_record* request, redress_record* reply) noexcept {
+    if (!host || !reply)
+        return REDRESS_E_INVALID;
+    try {
+        redress::core::HostServices* services = host->services.load();
+        if (!services) {
+            reply_error(reply, "host services are not available yet (called during create?)");
+            return REDRESS_E_UNAVAILABLE;
+        }
+        static const redress_record empty;
+        services->call(host->plugin_name, as_view(op, op_size), request ? *request : empty, *reply);
+        return REDRESS_OK;
+    } catch (const redress::core::ServiceCallError& e) {
+        reply_error(reply, e.what());
+        return e.status();
+    } catch (const std::exception& e) {
+        reply_error(reply, e.what());
+        return REDRESS_E_INTERNAL;
+    } catch (...) {
+        reply_error(reply, "unknown exception in the host");
+        return REDRESS_E_INTERNAL;
+    }
+}
+
 } // namespace
 
 Clock system_clock() {
@@ -236,6 +266,7 @@ const redress_host_api& host_api() {
         a.record_add_record = &record_add_record;
         a.sink_write = &sink_write;
         a.rows_next = &rows_next;
+        a.call = &call;
         return a;
     }();
     return api;

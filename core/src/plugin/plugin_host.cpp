@@ -39,4 +39,17 @@ std::shared_ptr<PluginInstance> PluginHost::find_channel(std::string_view channe
     return nullptr;
 }
 
+std::vector<std::string> PluginHost::channels() const {
+    std::vector<std::string> out;
+    for (const auto& i : instances_)
+        for (const auto& c : i->library().channels())
+            out.push_back(c);
+    return out;
+}
+
+void PluginHost::set_services(HostServices* services) {
+    for (const auto& i : instances_)
+        i->set_services(services);
+}
+
 } // namespace redress::core

@@ -222,6 +222,29 @@ void PluginLibrary::read_descriptor() {
                 throw std::invalid_argument("channel '" + c + "' declared twice");
             channels_.push_back(c);
         }
+        constexpr std::size_t intake_1_1 =
+            offsetof(redress_intake_api, http_prefix_count) + sizeof(size_t);
+        bool declares = d.intake->struct_size >= intake_1_1 && d.intake->http_prefix_count > 0;
+        if (declares) {
+            if (!d.intake->http_prefixes)
+                throw std::invalid_argument(
+                    "intake http_prefix_count is set but the array is NULL");
+            if (d.intake->http_prefix_count > 16)
+                throw std::invalid_argument("intake family declares more than 16 URL prefixes");
+            static const std::regex prefix_pattern("(/[a-z0-9][a-z0-9_.-]*)+");
+            for (std::size_t i = 0; i < d.intake->http_prefix_count; ++i) {
+                std::string p =
+                    bounded_string(d.intake->http_prefixes[i], max_name_length, "URL prefix");
+                if (!std::regex_match(p, prefix_pattern))
+                    throw std::invalid_argument("URL prefix '" + p +
+                                                "' must look like /name or /name/sub "
+                                                "(lower-case letters, digits, _ . -)");
+                http_prefixes_.push_back(p);
+            }
+        } else {
+            for (const auto& c : channels_)
+                http_prefixes_.push_back("/channels/" + c);
+        }
     }
     if (d.compensation && !d.compensation->propose)
         throw std::invalid_argument("compensation table has a NULL function");

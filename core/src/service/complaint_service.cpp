@@ -1,4 +1,5 @@
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <redress/core/service/complaint_service.hpp>
 #include <sstream>
 
@@ -15,28 +16,53 @@ std::string json_string(const Poco::JSON::Object& o) {
 
 } // namespace
 
-ComplaintService::ComplaintService(Store& store, const Config& config, Clock clock)
-    : store_(store)
-    , config_(config)
-    , clock_(std::move(clock)) {
-    for (const auto& d : config_.departments)
-        clocks_[d.id] = std::make_unique<BusinessClock>(d.calendar);
+namespace {
+
+std::shared_ptr<const ServiceSettings> make_settings(const Config& config) {
+    auto s = std::make_shared<ServiceSettings>();
+    s->config = config;
+    for (const auto& d : config.departments)
+        s->clocks[d.id] = std::make_shared<BusinessClock>(d.calendar);
+    return s;
 }
 
-const BusinessClock& ComplaintService::clock_of(const std::string& department) const {
-    auto it = clocks_.find(department);
-    if (it == clocks_.end())
+} // namespace
+
+ComplaintService::ComplaintService(Store& store, const Config& config, Clock clock,
+                                   ChannelSwitchboard* channels)
+    : store_(store)
+    , clock_(std::move(clock))
+    , channels_(channels)
+    , settings_(make_settings(config)) {}
+
+std::shared_ptr<const ServiceSettings> ComplaintService::settings() const {
+    std::lock_guard lock(settings_mutex_);
+    return settings_;
+}
+
+void ComplaintService::reconfigure(const Config& config) {
+    auto next = make_settings(config);
+    std::lock_guard lock(settings_mutex_);
+    settings_ = std::move(next);
+}
+
+const BusinessClock& ComplaintService::clock_of(const ServiceSettings& s,
+                                                const std::string& department) {
+    auto it = s.clocks.find(department);
+    if (it == s.clocks.end())
         throw ServiceError(ServiceError::Kind::Invalid, "invalid_field",
                            "no department \"" + department + "\"", "department");
     return *it->second;
 }
 
-Store::Created ComplaintService::submit(Complaint c, const Actor& actor,
-                                        const Store::IdempotencyKey& key) {
-    const Department* dept = config_.find_department(c.department);
+Store::NewComplaint ComplaintService::prepare(Complaint c, const Actor& actor,
+                                              const Store::IdempotencyKey& key,
+                                              const SubmitOptions& options,
+                                              const ServiceSettings& settings) {
+    const Department* dept = settings.config.find_department(c.department);
     if (!dept) {
         std::string known;
-        for (const auto& d : config_.departments)
+        for (const auto& d : settings.config.departments)
             known += (known.empty() ? "" : ", ") + d.id;
         throw ServiceError(ServiceError::Kind::Invalid, "invalid_field",
                            "no department \"" + c.department + "\" (departments: " + known + ")",
@@ -46,15 +72,21 @@ Store::Created ComplaintService::submit(Complaint c, const Actor& actor,
         throw ServiceError(ServiceError::Kind::Forbidden, "forbidden",
                            actor.name + " may not register complaints for department '" +
                                c.department + "'");
+    if (channels_ && !channels_->enabled(*dept, c.channel))
+        throw ServiceError(ServiceError::Kind::Forbidden, "channel_disabled",
+                           "department '" + c.department +
+                               "' does not take complaints on channel '" + c.channel + "'" +
+                               (channels_->known(c.channel) ? " (disabled)" : " (no such channel)"),
+                           "channel");
     if (c.loss && c.loss->currency != dept->currency)
         throw ServiceError(ServiceError::Kind::Invalid, "invalid_field",
                            "loss.currency must be the department's currency " + dept->currency,
                            "loss.currency");
 
-    const BusinessClock& clock = clock_of(c.department);
+    const BusinessClock& clock = clock_of(settings, c.department);
     std::int64_t now = clock_();
     c.status = Status::Received;
-    c.recorder = actor.name;
+    c.recorder = options.recorder.value_or(actor.name);
     c.received_at_ms = now;
     c.created_at_ms = c.updated_at_ms = now;
     // The SLA is timed from receipt, in the department's working time.
@@ -69,10 +101,20 @@ Store::Created ComplaintService::submit(Complaint c, const Actor& actor,
     Poco::JSON::Object data;
     data.set("channel", c.channel);
     data.set("department", c.department);
+    if (!options.channel_data_json.empty())
+        data.set("channel_data", Poco::JSON::Parser().parse(options.channel_data_json));
     created.data_json = json_string(data);
+    int year = clock.local_year(now);
+    return {std::move(c), dept->prefix, year, std::move(created), key};
+}
 
+Store::Created ComplaintService::submit(Complaint c, const Actor& actor,
+                                        const Store::IdempotencyKey& key,
+                                        const SubmitOptions& options) {
+    auto settings = this->settings();
+    Store::NewComplaint n = prepare(std::move(c), actor, key, options, *settings);
     Store::Created result =
-        store_.create(std::move(c), dept->prefix, clock.local_year(now), std::move(created), key);
+        store_.create(std::move(n.complaint), n.prefix, n.year, std::move(n.created_event), key);
     if (!result.created &&
         (result.stored_hash != key.hash || !actor.may_act_on(result.complaint.department)))
         // Says nothing about the earlier complaint: it may be another department's.
@@ -81,6 +123,43 @@ Store::Created ComplaintService::submit(Complaint c, const Actor& actor,
                                "\" was already used for another request",
                            "Idempotency-Key");
     return result;
+}
+
+std::vector<BatchResult> ComplaintService::submit_batch(std::vector<BatchDraft> drafts,
+                                                        const Actor& actor, bool dry_run) {
+    auto settings = this->settings();
+    std::vector<BatchResult> results(drafts.size());
+    std::vector<Store::NewComplaint> valid;
+    std::vector<std::size_t> positions;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        try {
+            valid.push_back(prepare(std::move(drafts[i].complaint), actor, drafts[i].key,
+                                    drafts[i].options, *settings));
+            positions.push_back(i);
+        } catch (const ServiceError& e) {
+            results[i].error = e;
+        }
+    }
+    if (dry_run) {
+        for (std::size_t k = 0; k < valid.size(); ++k)
+            results[positions[k]].created =
+                Store::Created{std::move(valid[k].complaint), false, {}};
+        return results;
+    }
+    std::vector<std::string> hashes;
+    for (const auto& n : valid)
+        hashes.push_back(n.idempotency.hash);
+    auto stored = store_.create_batch(std::move(valid));
+    for (std::size_t k = 0; k < stored.size(); ++k) {
+        auto& r = results[positions[k]];
+        if (!stored[k].created && (stored[k].stored_hash != hashes[k] ||
+                                   !actor.may_act_on(stored[k].complaint.department)))
+            r.error = ServiceError(ServiceError::Kind::Conflict, "idempotency_key_reused",
+                                   "the key was already used for another request", "ref");
+        else
+            r.created = std::move(stored[k]);
+    }
+    return results;
 }
 
 Complaint ComplaintService::load_visible(const std::string& tracking_number, const Actor& actor) {
@@ -96,8 +175,9 @@ TransitionResult ComplaintService::transition(const std::string& tracking_number
                                               const TransitionRequest& request) {
     for (int attempt = 0; attempt < max_transition_attempts; ++attempt) {
         Complaint current = load_visible(tracking_number, actor);
-        const BusinessClock& clock = clock_of(current.department);
-        TransitionContext ctx{config_, clock_(), [&clock](std::int64_t a, std::int64_t b) {
+        auto settings = this->settings();
+        const BusinessClock& clock = clock_of(*settings, current.department);
+        TransitionContext ctx{settings->config, clock_(), [&clock](std::int64_t a, std::int64_t b) {
                                   return clock.same_local_day(a, b);
                               }};
         TransitionResult r;
@@ -110,15 +190,29 @@ TransitionResult ComplaintService::transition(const std::string& tracking_number
             throw ServiceError(kind, e.code(), e.what(), e.field());
         }
         // Optimistic: if someone changed it meanwhile, decide again on the new state.
-        if (store_.update(r.complaint, current.version, r.event))
+        std::optional<Callback> follow_up;
+        if (r.complaint.status == Status::Resolved && current.status != Status::Resolved) {
+            // The handbook closes a complaint only after a follow-up call (回访).
+            follow_up = Callback{};
+            follow_up->complaint_id = r.complaint.id;
+            follow_up->department = r.complaint.department;
+            follow_up->due_at_ms = r.event.at_ms;
+            follow_up->assignee = r.complaint.owner;
+            follow_up->reason = "follow-up call after resolution";
+            follow_up->created_by = actor.name;
+            follow_up->created_at_ms = r.event.at_ms;
+        }
+        if (store_.update(r.complaint, current.version, r.event, follow_up))
             return r;
     }
     throw ServiceError(ServiceError::Kind::Conflict, "concurrent_change",
                        "complaint " + tracking_number + " kept changing; try again");
 }
 
-Event ComplaintService::comment(const std::string& tracking_number, const Actor& actor,
-                                const std::string& text) {
+std::pair<Event, bool> ComplaintService::comment(const std::string& tracking_number,
+                                                 const Actor& actor, const std::string& text,
+                                                 const std::string& ref,
+                                                 const std::string& data_json) {
     Complaint c = load_visible(tracking_number, actor);
     Event e;
     e.complaint_id = c.id;
@@ -126,7 +220,8 @@ Event ComplaintService::comment(const std::string& tracking_number, const Actor&
     e.actor = actor.name;
     e.type = "comment";
     e.reason = text;
-    return store_.append_event(e);
+    e.data_json = data_json;
+    return store_.append_event_once(e, ref);
 }
 
 ComplaintWithTimeline ComplaintService::get(const std::string& tracking_number,

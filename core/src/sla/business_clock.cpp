@@ -142,4 +142,9 @@ int BusinessClock::local_year(std::int64_t t_ms) const {
     return static_cast<int>(date::year_month_day(day).year());
 }
 
+std::string BusinessClock::local_text(std::int64_t t_ms) const {
+    const LocalMs local = zone_->to_local(SysMs{Ms{t_ms}});
+    return date::format("%Y-%m-%d %H:%M", date::floor<std::chrono::minutes>(local));
+}
+
 } // namespace redress::core

@@ -87,6 +87,55 @@ const std::vector<std::string> common_tail{
 ))",
 };
 
+// Migration 2: what the intake channels need.
+std::string channel_audit_table(const std::string& id_column) {
+    return "CREATE TABLE channel_audit (" + id_column + R"(,
+  department TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  enabled INTEGER,
+  actor TEXT NOT NULL,
+  at BIGINT NOT NULL
+))";
+}
+
+std::string callbacks_table(const std::string& id_column) {
+    return "CREATE TABLE callbacks (" + id_column + R"(,
+  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+  department TEXT NOT NULL,
+  due_at BIGINT NOT NULL,
+  assignee TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  attempt INTEGER NOT NULL DEFAULT 1,
+  done_at BIGINT,
+  outcome TEXT,
+  satisfaction INTEGER,
+  notes TEXT NOT NULL DEFAULT '',
+  done_by TEXT
+))";
+}
+
+const std::vector<std::string> intake_tail{
+    // A runtime override of the config's channel list; absent: the config decides.
+    R"(CREATE TABLE channel_states (
+  department TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  enabled INTEGER NOT NULL,
+  changed_by TEXT NOT NULL,
+  changed_at BIGINT NOT NULL,
+  PRIMARY KEY (department, channel)
+))",
+    "CREATE INDEX channel_audit_department ON channel_audit (department, id)",
+    "CREATE INDEX callbacks_open_due ON callbacks (done_at, due_at)",
+    "CREATE INDEX callbacks_complaint ON callbacks (complaint_id)",
+    // A channel's own key for an event (an e-mail's Message-ID): stored once.
+    "ALTER TABLE complaint_events ADD COLUMN ref TEXT",
+    "CREATE UNIQUE INDEX complaint_events_ref ON complaint_events (complaint_id, ref)",
+    "CREATE INDEX complaints_customer_phone ON complaints (customer_phone)",
+    "CREATE INDEX complaints_customer_email ON complaints (customer_email)",
+};
+
 std::vector<std::string> with_tail(std::vector<std::string> head,
                                    const std::vector<std::string>& tail) {
     head.insert(head.end(), tail.begin(), tail.end());
@@ -115,6 +164,13 @@ const std::vector<Migration>& all() {
               "complaint_events "
               "FOR EACH ROW EXECUTE FUNCTION complaint_events_append_only()"},
              common_tail)},
+        {2, "channel states and their audit, follow-up calls, event refs, customer lookups",
+         with_tail({channel_audit_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
+                    callbacks_table("id INTEGER PRIMARY KEY AUTOINCREMENT")},
+                   intake_tail),
+         with_tail({channel_audit_table("id BIGSERIAL PRIMARY KEY"),
+                    callbacks_table("id BIGSERIAL PRIMARY KEY")},
+                   intake_tail)},
     };
     return list;
 }

@@ -1,6 +1,7 @@
 #include "sql_store.hpp"
 
 #include "migrations.hpp"
+#include "sql_util.hpp"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
@@ -10,8 +11,14 @@
 #include <Poco/URI.h>
 #include <filesystem>
 #include <functional>
+#include <limits>
 
 namespace redress::core {
+
+using sql::execute;
+using sql::Params;
+using sql::query;
+using sql::Row;
 
 using Poco::Data::RecordSet;
 using Poco::Data::Session;
@@ -30,35 +37,6 @@ void register_connectors() {
     });
 }
 
-// Parameters bound by value, in order.
-class Params {
-public:
-    Params& add(const std::string& v) { return push(v); }
-    Params& add(std::string_view v) { return push(std::string(v)); }
-    Params& add(const char* v) { return push(std::string(v)); }
-    Params& add(std::int64_t v) { return push(static_cast<Poco::Int64>(v)); }
-    Params& add(int v) { return push(static_cast<Poco::Int64>(v)); }
-    Params& add(bool v) { return push(static_cast<Poco::Int64>(v ? 1 : 0)); }
-    Params& add(const std::optional<std::int64_t>& v) {
-        return push(v ? Poco::Nullable<Poco::Int64>(*v) : Poco::Nullable<Poco::Int64>());
-    }
-    Params& add(const std::optional<std::string>& v) {
-        return push(v ? Poco::Nullable<std::string>(*v) : Poco::Nullable<std::string>());
-    }
-    void bind_to(Statement& s) const {
-        for (const auto& b : binders_)
-            b(s);
-    }
-
-private:
-    template <class T>
-    Params& push(T v) {
-        binders_.push_back([v](Statement& s) { s.addBind(bind(v)); });
-        return *this;
-    }
-    std::vector<std::function<void(Statement&)>> binders_;
-};
-
 const char* const complaint_columns =
     "id, tracking_number, department, channel, category, severity, status, customer_company, "
     "customer_contact, customer_address, customer_phone, customer_email, customer_type, cause, "
@@ -67,30 +45,6 @@ const char* const complaint_columns =
     "owner, first_response_due, resolution_due, first_responded_at, resolved_at, closed_at, "
     "first_response_breached, resolution_breached, same_day_reply, proposed_minor, "
     "proposed_currency, required_level, satisfaction, created_at, updated_at, version";
-
-// Reads typed cells of one RecordSet row by column index.
-class Row {
-public:
-    Row(RecordSet& rs, std::size_t row)
-        : rs_(rs)
-        , row_(row) {}
-    bool null(std::size_t col) const { return rs_.isNull(col, row_); }
-    std::string text(std::size_t col) const {
-        return null(col) ? std::string() : rs_.value(col, row_).convert<std::string>();
-    }
-    std::int64_t integer(std::size_t col) const {
-        return null(col) ? 0 : rs_.value(col, row_).convert<Poco::Int64>();
-    }
-    std::optional<std::int64_t> optional_integer(std::size_t col) const {
-        if (null(col))
-            return std::nullopt;
-        return integer(col);
-    }
-
-private:
-    RecordSet& rs_;
-    std::size_t row_;
-};
 
 Complaint read_complaint(const Row& r) {
     Complaint c;
@@ -210,15 +164,6 @@ std::string like_pattern(const std::string& s) {
 
 // ---- Sessions and transactions ------------------------------------------
 
-class SqlStore::WriteSession {
-public:
-    WriteSession(std::unique_lock<std::mutex> lock, Session session)
-        : lock_(std::move(lock))
-        , session(std::move(session)) {}
-    std::unique_lock<std::mutex> lock_;
-    Session session;
-};
-
 SqlStore::SqlStore(Backend backend, const std::string& connection, int max_sessions)
     : backend_(backend) {
     register_connectors();
@@ -286,54 +231,6 @@ Session SqlStore::reader() {
     return s;
 }
 
-template <class F>
-auto SqlStore::transact(F&& f) {
-    WriteSession w = writer();
-    try {
-        w.session.begin();
-        if constexpr (std::is_void_v<decltype(f(w.session))>) {
-            f(w.session);
-            w.session.commit();
-        } else {
-            auto result = f(w.session);
-            w.session.commit();
-            return result;
-        }
-    } catch (...) {
-        try {
-            if (w.session.isTransaction())
-                w.session.rollback();
-        } catch (...) {
-        }
-        try {
-            throw;
-        } catch (const StoreError&) {
-            throw;
-        } catch (const Poco::Exception& e) {
-            throw StoreError(backend() + ": " + e.displayText());
-        }
-    }
-}
-
-namespace {
-
-std::size_t execute(Session& s, const std::string& sql, const Params& p = {}) {
-    Statement st(s);
-    st << sql;
-    p.bind_to(st);
-    return st.execute();
-}
-
-RecordSet query(Session& s, const std::string& sql, const Params& p = {}) {
-    Statement st(s);
-    st << sql;
-    p.bind_to(st);
-    st.execute();
-    return RecordSet(st);
-}
-
-} // namespace
-
 void SqlStore::migrate() {
     transact([&](Session& s) {
         if (backend_ == Backend::PostgreSQL) // several hosts may start at once
@@ -370,12 +267,13 @@ int SqlStore::schema_version() {
 }
 
 // The one statement that writes the timeline; returns the event's id.
-std::int64_t SqlStore::insert_event(Session& s, const Event& e, std::int64_t complaint_id) {
+std::int64_t SqlStore::insert_event(Session& s, const Event& e, std::int64_t complaint_id,
+                                    const std::string& ref) {
     Poco::Int64 id = 0;
     Statement st(s);
     st << sql(
         "INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
-        "reason, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        "reason, data, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     Params()
         .add(complaint_id)
         .add(e.at_ms)
@@ -385,6 +283,7 @@ std::int64_t SqlStore::insert_event(Session& s, const Event& e, std::int64_t com
         .add(e.to_status)
         .add(e.reason)
         .add(e.data_json)
+        .add(ref.empty() ? std::optional<std::string>() : std::optional(ref))
         .bind_to(st);
     st, into(id);
     st.execute();
@@ -417,8 +316,27 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
 
 Store::Created SqlStore::create_once(Complaint c, const std::string& prefix, int year,
                                      Event created, const IdempotencyKey& idempotency) {
+    return transact([&](Session& s) {
+        return insert_complaint(s, std::move(c), prefix, year, std::move(created), idempotency);
+    });
+}
+
+std::vector<Store::Created> SqlStore::create_batch(std::vector<NewComplaint> complaints) {
+    return transact([&](Session& s) {
+        std::vector<Created> out;
+        out.reserve(complaints.size());
+        for (auto& n : complaints)
+            out.push_back(insert_complaint(s, std::move(n.complaint), n.prefix, n.year,
+                                           std::move(n.created_event), n.idempotency));
+        return out;
+    });
+}
+
+Store::Created SqlStore::insert_complaint(Session& s, Complaint c, const std::string& prefix,
+                                          int year, Event created,
+                                          const IdempotencyKey& idempotency) {
     const std::string& idempotency_key = idempotency.key;
-    return transact([&](Session& s) -> Created {
+    {
         if (!idempotency_key.empty()) {
             RecordSet rs =
                 query(s,
@@ -485,7 +403,7 @@ Store::Created SqlStore::create_once(Complaint c, const std::string& prefix, int
         created.complaint_id = id;
         insert_event(s, created, created.complaint_id);
         return {c, true, {}};
-    });
+    }
 }
 
 std::optional<Complaint> SqlStore::find(std::string_view tracking_number) {
@@ -524,9 +442,10 @@ std::vector<Event> SqlStore::events(std::int64_t complaint_id) {
 }
 
 ComplaintPage SqlStore::list(const ComplaintFilter& f) {
-    std::string where = "id > ?";
+    std::string where = f.newest_first ? "id < ?" : "id > ?";
     Params p;
-    p.add(f.after_id);
+    p.add(f.newest_first && f.after_id == 0 ? std::numeric_limits<std::int64_t>::max()
+                                            : f.after_id);
     if (!f.departments.empty()) {
         where += " AND department IN (";
         for (std::size_t i = 0; i < f.departments.size(); ++i) {
@@ -553,6 +472,14 @@ ComplaintPage SqlStore::list(const ComplaintFilter& f) {
         std::string pattern = like_pattern(*f.customer);
         p.add(pattern).add(pattern).add(pattern).add(pattern);
     }
+    if (f.phone) {
+        where += " AND customer_phone = ?";
+        p.add(*f.phone);
+    }
+    if (f.email) {
+        where += " AND customer_email = ?";
+        p.add(*f.email);
+    }
     if (f.overdue) {
         where += " AND status NOT IN ('resolved', 'closed', 'rejected') AND "
                  "((first_responded_at IS NULL AND first_response_due < ?) OR resolution_due < ?)";
@@ -570,10 +497,11 @@ ComplaintPage SqlStore::list(const ComplaintFilter& f) {
     p.add(static_cast<std::int64_t>(limit) + 1); // one more: is there a next page?
     try {
         Session s = reader();
-        RecordSet rs = query(s,
-                             sql(std::string("SELECT ") + complaint_columns +
-                                 " FROM complaints WHERE " + where + " ORDER BY id LIMIT ?"),
-                             p);
+        RecordSet rs =
+            query(s,
+                  sql(std::string("SELECT ") + complaint_columns + " FROM complaints WHERE " +
+                      where + " ORDER BY id" + (f.newest_first ? " DESC" : "") + " LIMIT ?"),
+                  p);
         ComplaintPage page;
         for (std::size_t i = 0; i < rs.rowCount() && i < static_cast<std::size_t>(limit); ++i)
             page.items.push_back(read_complaint(Row(rs, i)));
@@ -585,7 +513,8 @@ ComplaintPage SqlStore::list(const ComplaintFilter& f) {
     }
 }
 
-bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const Event& e) {
+bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const Event& e,
+                      const std::optional<Callback>& schedule) {
     return transact([&](Session& s) {
         Params p;
         add_mutable(p, c);
@@ -597,6 +526,8 @@ bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const E
         if (rows != 1)
             return false;
         insert_event(s, e, c.id);
+        if (schedule)
+            insert_callback(s, *schedule);
         return true;
     });
 }

@@ -6,6 +6,7 @@
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
+#include <Poco/Exception.h>
 #include <memory>
 #include <mutex>
 #include <redress/core/store/store.hpp>
@@ -25,12 +26,24 @@ public:
     int schema_version() override;
     Created create(Complaint complaint, const std::string& prefix, int year, Event created_event,
                    const IdempotencyKey& idempotency) override;
+    std::vector<Created> create_batch(std::vector<NewComplaint> complaints) override;
     std::optional<Complaint> find(std::string_view tracking_number) override;
     std::vector<Event> events(std::int64_t complaint_id) override;
     ComplaintPage list(const ComplaintFilter& filter) override;
-    bool update(const Complaint& complaint, std::int64_t expected_version,
-                const Event& event) override;
+    using Store::update;
+    bool update(const Complaint& complaint, std::int64_t expected_version, const Event& event,
+                const std::optional<Callback>& schedule) override;
     Event append_event(Event event) override;
+    std::pair<Event, bool> append_event_once(Event event, const std::string& ref) override;
+    std::vector<ChannelState> channel_states() override;
+    void set_channel_state(const std::string& department, const std::string& channel,
+                           std::optional<bool> enabled, const std::string& actor,
+                           std::int64_t at_ms) override;
+    std::vector<ChannelChange> channel_changes(const std::string& department, int limit) override;
+    std::int64_t add_callback(const Callback& callback) override;
+    std::vector<Callback> open_callbacks(const CallbackFilter& filter) override;
+    std::optional<Callback> find_callback(std::int64_t id) override;
+    bool finish_callback(const Callback& done) override;
     std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) override;
     bool record_breach(std::int64_t complaint_id, std::string_view kind,
                        const Event& event) override;
@@ -49,7 +62,11 @@ private:
     template <class F>
     auto transact(F&& f);
     void migrate();
-    std::int64_t insert_event(Poco::Data::Session& s, const Event& e, std::int64_t complaint_id);
+    std::int64_t insert_event(Poco::Data::Session& s, const Event& e, std::int64_t complaint_id,
+                              const std::string& ref = {});
+    std::int64_t insert_callback(Poco::Data::Session& s, const Callback& c);
+    Created insert_complaint(Poco::Data::Session& s, Complaint complaint, const std::string& prefix,
+                             int year, Event created_event, const IdempotencyKey& idempotency);
     Created create_once(Complaint complaint, const std::string& prefix, int year,
                         Event created_event, const IdempotencyKey& idempotency);
 
@@ -58,5 +75,45 @@ private:
     std::mutex write_mutex_;
     std::unique_ptr<Poco::Data::Session> sqlite_writer_;
 };
+
+class SqlStore::WriteSession {
+public:
+    WriteSession(std::unique_lock<std::mutex> lock, Poco::Data::Session session)
+        : lock_(std::move(lock))
+        , session(std::move(session)) {}
+    std::unique_lock<std::mutex> lock_;
+    Poco::Data::Session session;
+};
+
+// Runs f(session) in one write transaction: commits on return, rolls back
+// and rethrows (as StoreError) on an exception.
+template <class F>
+auto SqlStore::transact(F&& f) {
+    WriteSession w = writer();
+    try {
+        w.session.begin();
+        if constexpr (std::is_void_v<decltype(f(w.session))>) {
+            f(w.session);
+            w.session.commit();
+        } else {
+            auto result = f(w.session);
+            w.session.commit();
+            return result;
+        }
+    } catch (...) {
+        try {
+            if (w.session.isTransaction())
+                w.session.rollback();
+        } catch (...) {
+        }
+        try {
+            throw;
+        } catch (const StoreError&) {
+            throw;
+        } catch (const Poco::Exception& e) {
+            throw StoreError(backend() + ": " + e.displayText());
+        }
+    }
+}
 
 } // namespace redress::core

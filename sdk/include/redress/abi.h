@@ -38,7 +38,7 @@ extern "C" {
 
 /** The ABI this header describes. */
 #define REDRESS_ABI_MAJOR 1
-#define REDRESS_ABI_MINOR 0
+#define REDRESS_ABI_MINOR 1
 
 /** The one symbol a plugin library exports (see REDRESS_PLUGIN in plugin.hpp). */
 #define REDRESS_PLUGIN_ENTRY_NAME "redress_plugin_entry"
@@ -151,6 +151,21 @@ typedef struct redress_host_api {
     /** Reads the next record of a stream into *row (valid until the next call);
      *  REDRESS_END when the stream is exhausted. */
     redress_status (*rows_next)(redress_rows* rows, const redress_record** row);
+
+    /* ---- Added in 1.1 ---- */
+
+    /** Asks the host to do something on the plugin's behalf: submit a complaint,
+     *  add a comment, read a complaint's history, work the follow-up queue…
+     *  op names the service ("complaint.submit"); the operations, their request
+     *  and reply fields are listed in redress/services.hpp. The host fills reply
+     *  (a record the plugin created) and returns REDRESS_OK; on failure it
+     *  returns the status and sets reply field "error" to the message:
+     *  REDRESS_E_UNSUPPORTED for an unknown op, REDRESS_E_INVALID for bad
+     *  fields ("customer.email: …"), REDRESS_E_NOT_FOUND, REDRESS_E_REFUSED
+     *  when a rule forbids it (a channel disabled in the department),
+     *  REDRESS_E_UNAVAILABLE when the store is unreachable. */
+    redress_status (*call)(redress_host* host, const char* op, size_t op_size,
+                           const redress_record* request, redress_record* reply);
 } redress_host_api;
 
 /* ---- Configuration schema --------------------------------------------------
@@ -190,7 +205,10 @@ typedef struct redress_intake_api {
     const char* const* channels;
     size_t channel_count;
     /** Handles an HTTP request routed to the plugin. request fields: method,
-     *  path, query.<name>, header.<name> (lowercase), body, client_address.
+     *  path, prefix, query.<name>, header.<name> (lowercase), body,
+     *  client_address, and, when the request carried a valid API token,
+     *  auth.name, auth.role and auth.departments (a list; "*" for all). A
+     *  request with an invalid token never reaches the plugin (401).
      *  The plugin sets response fields: status (int), content_type, body,
      *  header.<name>. */
     redress_status (*handle_http)(void* instance, const redress_record* request,
@@ -198,6 +216,18 @@ typedef struct redress_intake_api {
     /** Does one round of background work (fetching mail, say); the host calls it
      *  periodically from one thread at a time. */
     redress_status (*poll)(void* instance, redress_error* error);
+
+    /* ---- Added in 1.1 ---- */
+
+    /** URL path prefixes the plugin serves ("/intake", "/phone"), each starting
+     *  with '/' and without a trailing one. The host routes every request whose
+     *  path is a prefix or starts with prefix + "/" to handle_http, with
+     *  path = the rest (starting with '/', or "/" for the prefix itself) and
+     *  prefix = the matched prefix. Two plugins claiming one prefix, or a prefix
+     *  the host's own API uses, are refused at load. A 1.0 plugin (whose table
+     *  ends before these fields) is served under /channels/<channel>. */
+    const char* const* http_prefixes;
+    size_t http_prefix_count;
 } redress_intake_api;
 
 /** Compensation policies: a proposal from the facts of a complaint. */

@@ -4,9 +4,12 @@
 // instance's life. Every method is thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <redress/abi.h>
+#include <redress/error.hpp>
 #include <redress/record.hpp>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -78,6 +81,27 @@ public:
     //! True when the host's function table contains the member at offset.
     bool supports(std::size_t member_offset_end) const noexcept {
         return api_->struct_size >= member_offset_end;
+    }
+
+    //! Calls a host service (see redress/services.hpp) and returns its reply.
+    //! Throws Error with the host's status and message when it fails, and
+    //! REDRESS_E_UNSUPPORTED when the host predates ABI 1.1.
+    OwnedRecord call(std::string_view op, const OwnedRecord& request) const {
+        return call(op, request.view().raw());
+    }
+    OwnedRecord call(std::string_view op, const redress_record* request) const {
+        if (!supports(offsetof(redress_host_api, call) + sizeof api_->call) || !api_->call)
+            throw Error(REDRESS_E_UNSUPPORTED,
+                        "the host (ABI 1." + std::to_string(api_->abi_minor) +
+                            ") offers no services; " + std::string(op) + " needs ABI 1.1");
+        OwnedRecord reply = make_record();
+        redress_status status =
+            api_->call(host_, op.data(), op.size(), request, reply.writer().raw());
+        if (status != REDRESS_OK) {
+            std::string message(reply.view().string("error"));
+            throw Error(status, message.empty() ? std::string(op) + " failed" : message);
+        }
+        return reply;
     }
 
     const redress_host_api* api() const noexcept { return api_; }

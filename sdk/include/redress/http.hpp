@@ -1,7 +1,8 @@
 // redress/http.hpp — the HTTP request and response an intake channel handles.
 //
-// The host owns the server; it routes /channels/<channel>/... to the plugin that
-// provides <channel>, after enforcing body-size limits. Header names are
+// The host owns the server; it routes the URL prefixes a plugin declares
+// (PluginInfo::http_prefixes; /channels/<channel> by default) to it, after
+// enforcing body-size limits and checking any API token. Header names are
 // lower-case. Bodies are bytes (UTF-8 expected for text).
 #pragma once
 
@@ -10,8 +11,22 @@
 #include <redress/record.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace redress {
+
+//! Who sent a request, from its API token.
+struct Caller {
+    std::string name;
+    std::string role;                     //!< "agent" … "admin"
+    std::vector<std::string> departments; //!< department ids, or "*" for all
+    bool may_act_in(std::string_view department) const {
+        for (const auto& d : departments)
+            if (d == "*" || d == department)
+                return true;
+        return false;
+    }
+};
 
 //! A request as the host received it.
 class HttpRequest {
@@ -20,8 +35,11 @@ public:
         : record_(record) {}
 
     std::string_view method() const { return record_.string("method"); }
-    //! The path after the channel prefix, starting with '/'.
+    //! The path after the matched prefix, starting with '/' ("/" for the
+    //! prefix itself). Percent-encoding is kept: decode segments yourself.
     std::string_view path() const { return record_.string("path"); }
+    //! The prefix that matched, e.g. "/intake".
+    std::string_view prefix() const { return record_.string("prefix"); }
     std::string_view body() const { return record_.string("body"); }
     std::string_view client_address() const { return record_.string("client_address"); }
     //! A query parameter (decoded), if present.
@@ -31,6 +49,18 @@ public:
     //! A header by lower-case name, if present.
     std::optional<std::string_view> header(std::string_view name) const {
         return optional_string("header." + std::string(name));
+    }
+    //! The caller, when the request carried a valid API token (the host
+    //! refuses invalid tokens before the plugin sees the request).
+    std::optional<Caller> caller() const {
+        if (!record_.has("auth.name"))
+            return std::nullopt;
+        Caller c;
+        c.name = record_.string("auth.name");
+        c.role = record_.string("auth.role");
+        for (std::string_view d : record_.strings("auth.departments"))
+            c.departments.emplace_back(d);
+        return c;
     }
     const RecordView& record() const noexcept { return record_; }
 

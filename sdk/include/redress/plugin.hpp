@@ -36,8 +36,10 @@ struct PluginInfo {
     std::string description;           //!< one line
     std::vector<ConfigKey> config;     //!< the keys of [plugin.<name>]
     std::vector<std::string> channels; //!< IntakeChannel: channel names provided
-    std::string report_format;         //!< Reporter: e.g. "csv"
-    std::string report_content_type;   //!< Reporter: e.g. "text/csv; charset=utf-8"
+    //! IntakeChannel: URL path prefixes served ("/intake"); none: /channels/<channel>
+    std::vector<std::string> http_prefixes;
+    std::string report_format;       //!< Reporter: e.g. "csv"
+    std::string report_content_type; //!< Reporter: e.g. "text/csv; charset=utf-8"
 };
 
 //! An intake channel: complaints arrive through HTTP requests routed to it
@@ -45,7 +47,8 @@ struct PluginInfo {
 class IntakeChannel {
 public:
     virtual ~IntakeChannel() = default;
-    //! Handles a request under /channels/<channel>/. Default: 404.
+    //! Handles a request under one of PluginInfo::http_prefixes (or
+    //! /channels/<channel> when it declares none). Default: 404.
     virtual void handle_http(const HttpRequest& request, HttpResponse& response) {
         (void)request;
         response.status(404).content_type("text/plain; charset=utf-8").body("no such endpoint");
@@ -174,6 +177,7 @@ class Adapter {
         PluginInfo info;
         std::vector<redress_config_key> keys;
         std::vector<const char*> channels;
+        std::vector<const char*> prefixes;
         redress_intake_api intake{};
         redress_compensation_api compensation{};
         redress_catalog_api catalog{};
@@ -189,6 +193,8 @@ class Adapter {
                                 k.description.c_str()});
             for (const std::string& c : info.channels)
                 channels.push_back(c.c_str());
+            for (const std::string& p : info.http_prefixes)
+                prefixes.push_back(p.c_str());
 
             descriptor.struct_size = sizeof(redress_plugin_descriptor);
             descriptor.abi_major = REDRESS_ABI_MAJOR;
@@ -206,6 +212,8 @@ class Adapter {
                 intake.channel_count = channels.size();
                 intake.handle_http = &Adapter::handle_http;
                 intake.poll = &Adapter::poll;
+                intake.http_prefixes = prefixes.data();
+                intake.http_prefix_count = prefixes.size();
                 descriptor.intake = &intake;
                 descriptor.families |= REDRESS_FAMILY_INTAKE;
             }

@@ -10,3 +10,4 @@
 #include <redress/io.hpp>
 #include <redress/plugin.hpp>
 #include <redress/record.hpp>
+#include <redress/services.hpp>

@@ -4,12 +4,15 @@
 // {"error": {"code", "message", "field"}} with the matching HTTP status.
 #pragma once
 
+#include <functional>
 #include <redress/core/api/metrics.hpp>
 #include <redress/core/config/config.hpp>
 #include <redress/core/http/router.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/service/complaint_service.hpp>
 #include <redress/core/store/store.hpp>
+#include <string>
+#include <vector>
 
 namespace redress::core::api {
 
@@ -17,12 +20,20 @@ namespace redress::core::api {
 struct ApiContext {
     ComplaintService& service;
     Store& store;
-    const Config& config;
     Metrics& metrics;
     const PluginHost* plugins = nullptr;
+    //! Re-reads the config (POST /admin/reload); returns the errors that kept
+    //! the old one in force (empty: applied). Null: reload not offered.
+    std::function<std::vector<std::string>()> reload;
 };
 
+//! The complaint, department, channel, token and admin routes.
 void add_api_routes(http::Router& router, ApiContext& api);
+//! Per-department channel states: GET/PUT/DELETE /departments/{id}/channels….
+void add_channel_routes(http::Router& router, ApiContext& api);
+//! Every intake plugin's URL prefixes, with the caller's token checked and
+//! passed on (see redress_intake_api.handle_http).
+void add_plugin_routes(http::Router& router, ApiContext& api, PluginHost& plugins);
 
 //! The OpenAPI 3 document of the whole API.
 const std::string& openapi_document();

@@ -40,7 +40,8 @@ struct LogConfig {
 
 struct PluginsConfig {
     std::vector<std::filesystem::path> paths; //!< folders searched for *.so, in order
-    bool builtin = true; //!< also search the plugins shipped with redressd (searched first)
+    bool builtin = true;     //!< also search the plugins shipped with redressd (searched first)
+    int poll_interval_s = 1; //!< how often intake plugins get poll() (each decides what to do)
 };
 
 //! Monday to Friday. (A function, not a brace list: GCC 12 warns falsely on the latter.)

@@ -19,6 +19,12 @@ public:
     //! Adds a route; later routes never shadow earlier ones with the same pattern.
     void add(std::string method, std::string pattern, Handler handler, std::string name = {});
 
+    //! Adds a handler for every method on prefix ("/intake") and everything
+    //! under it ("/intake/…"), as plugins serve them. Pattern routes win over
+    //! prefix routes; the raw rest of the path ("/" for the prefix itself) is the
+    //! param "*rest". Throws std::invalid_argument for a prefix already taken or
+    //! one that shadows a pattern route's first segment.
+    void add_prefix(std::string prefix, Handler handler, std::string name = {});
     //! Result of matching a request.
     struct Match {
         const Handler* handler = nullptr; //!< null: no route for this method
@@ -40,6 +46,12 @@ private:
         std::string name;
     };
     std::vector<Route> routes_;
+    struct PrefixRoute {
+        std::string prefix;
+        Handler handler;
+        std::string name;
+    };
+    std::vector<PrefixRoute> prefixes_;
 };
 
 } // namespace redress::core::http

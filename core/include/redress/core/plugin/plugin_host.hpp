@@ -31,6 +31,10 @@ public:
     }
     std::shared_ptr<PluginInstance> find(std::string_view name) const;
     std::shared_ptr<PluginInstance> find_channel(std::string_view channel) const;
+    //! Every channel the intake instances provide, in load order.
+    std::vector<std::string> channels() const;
+    //! Connects every instance to the host's services (see HostServices).
+    void set_services(HostServices* services);
 
 private:
     std::vector<std::shared_ptr<PluginInstance>> instances_;

@@ -75,6 +75,9 @@ public:
                 std::function<bool(std::string_view)> write);
 
     PluginCallStats stats() const noexcept { return {calls_.load(), errors_.load()}; }
+    //! Makes the host's services reachable through redress_host_api.call
+    //! (null: unavailable again). services must outlive the instance's use.
+    void set_services(HostServices* services) noexcept { host_.services.store(services); }
 
 private:
     PluginInstance(std::shared_ptr<const PluginLibrary> library, Poco::Logger& logger, Clock clock);

@@ -63,6 +63,9 @@ public:
     const std::vector<PluginConfigKey>& config_keys() const noexcept { return config_keys_; }
     //! Intake channel names (empty unless the intake family is provided).
     const std::vector<std::string>& channels() const noexcept { return channels_; }
+    //! URL prefixes the intake family serves (its declared ones, or
+    //! /channels/<channel> for each channel of a plugin that declares none).
+    const std::vector<std::string>& http_prefixes() const noexcept { return http_prefixes_; }
     //! Reporter format and content type (empty unless the reporter family is provided).
     const std::string& report_format() const noexcept { return report_format_; }
     const std::string& report_content_type() const noexcept { return report_content_type_; }
@@ -81,6 +84,7 @@ private:
     std::string name_, version_, description_;
     std::vector<PluginConfigKey> config_keys_;
     std::vector<std::string> channels_;
+    std::vector<std::string> http_prefixes_;
     std::string report_format_, report_content_type_;
 };
 

@@ -8,10 +8,12 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <redress/core/config/config.hpp>
 #include <redress/core/lifecycle/lifecycle.hpp>
 #include <redress/core/plugin/host_api.hpp>
+#include <redress/core/service/channel_switchboard.hpp>
 #include <redress/core/service/service_error.hpp>
 #include <redress/core/sla/business_clock.hpp>
 #include <redress/core/store/store.hpp>
@@ -25,45 +27,98 @@ struct ComplaintWithTimeline {
     std::vector<Event> timeline;
 };
 
+//! How a complaint arrived, beyond its registration form.
+struct SubmitOptions {
+    //! Who wrote it down, when not the actor (a plugin acting for a form).
+    std::optional<std::string> recorder;
+    //! A JSON object the channel keeps with the complaint (call id,
+    //! attachments…), stored in the "created" event's data as "channel_data".
+    std::string channel_data_json;
+};
+
+//! One entry of submit_batch: the draft and how it arrived.
+struct BatchDraft {
+    Complaint complaint;
+    Store::IdempotencyKey key;
+    SubmitOptions options;
+};
+
+//! The outcome of one entry of submit_batch: created (or replayed), or an error.
+struct BatchResult {
+    std::optional<Store::Created> created;
+    std::optional<ServiceError> error;
+};
+
+//! The config a request works with, and each department's business clock.
+//! Immutable; a reload swaps in a new one while requests in flight finish
+//! with the old.
+struct ServiceSettings {
+    Config config;
+    std::map<std::string, std::shared_ptr<const BusinessClock>> clocks;
+};
+
 class ComplaintService {
 public:
     //! Throws std::invalid_argument if a department's calendar is unusable
-    //! (config validation normally prevents that).
-    ComplaintService(Store& store, const Config& config, Clock clock = system_clock());
+    //! (config validation normally prevents that). channels, if given, decides
+    //! which channels each department takes; without it any channel is taken.
+    ComplaintService(Store& store, const Config& config, Clock clock = system_clock(),
+                     ChannelSwitchboard* channels = nullptr);
 
     //! Registers a complaint. draft carries the registration form; department
-    //! and channel must be set. The recorder is the actor. With an idempotency
-    //! key seen before, returns the earlier complaint (created = false), or a
-    //! Conflict if the key came with a different request_hash.
-    Store::Created submit(Complaint draft, const Actor& actor, const Store::IdempotencyKey& key);
+    //! and channel must be set. The recorder is the actor unless options say
+    //! otherwise. With an idempotency key seen before, returns the earlier
+    //! complaint (created = false), or a Conflict if the key came with a
+    //! different request_hash. A channel the department has disabled is
+    //! Forbidden with code "channel_disabled".
+    Store::Created submit(Complaint draft, const Actor& actor, const Store::IdempotencyKey& key,
+                          const SubmitOptions& options = {});
+    //! Registers many complaints in one transaction; an invalid draft gets its
+    //! error and the others are stored. dry_run validates only.
+    std::vector<BatchResult> submit_batch(std::vector<BatchDraft> drafts, const Actor& actor,
+                                          bool dry_run);
 
-    //! Applies a lifecycle action; retries on a concurrent change.
+    //! Applies a lifecycle action; retries on a concurrent change. Resolving a
+    //! complaint puts its follow-up call on the queue in the same transaction.
     TransitionResult transition(const std::string& tracking_number, const Actor& actor,
                                 const TransitionRequest& request);
-    //! Appends a comment to the timeline.
-    Event comment(const std::string& tracking_number, const Actor& actor, const std::string& text);
-
+    //! Appends a comment to the timeline; with a ref, at most once per ref
+    //! (second = false when it was already there).
+    std::pair<Event, bool> comment(const std::string& tracking_number, const Actor& actor,
+                                   const std::string& text, const std::string& ref = {},
+                                   const std::string& data_json = "{}");
     //! A complaint and its timeline; NotFound also when the actor may not see it
     //! (so another department's tracking numbers are not disclosed).
     ComplaintWithTimeline get(const std::string& tracking_number, const Actor& actor);
     //! Lists complaints in the actor's departments (and the filter's, if any).
     ComplaintPage list(ComplaintFilter filter, const Actor& actor);
-
     //! Records every SLA breach due at now that is not yet recorded; returns how
     //! many were recorded by this call.
     int sweep_breaches(int batch = 500);
 
-    const BusinessClock& clock_of(const std::string& department) const;
-    std::int64_t now_ms() const { return clock_(); }
-    const Config& config() const noexcept { return config_; }
+    //! The settings in force; hold the pointer for the length of a request.
+    std::shared_ptr<const ServiceSettings> settings() const;
+    //! Swaps in a new config (departments, SLA, calendars); requests in flight
+    //! keep the old. Throws std::invalid_argument for an unusable calendar.
+    void reconfigure(const Config& config);
 
-private:
+    std::int64_t now_ms() const { return clock_(); }
+    Store& store() noexcept { return store_; }
+    ChannelSwitchboard* channels() noexcept { return channels_; }
+    //! The complaint, if the actor may see it; NotFound otherwise.
     Complaint load_visible(const std::string& tracking_number, const Actor& actor);
 
+private:
+    // Validates a draft and fills in its SLA; throws ServiceError.
+    Store::NewComplaint prepare(Complaint c, const Actor& actor, const Store::IdempotencyKey& key,
+                                const SubmitOptions& options, const ServiceSettings& settings);
+    static const BusinessClock& clock_of(const ServiceSettings& s, const std::string& department);
+
     Store& store_;
-    const Config& config_;
     Clock clock_;
-    std::map<std::string, std::unique_ptr<BusinessClock>> clocks_;
+    ChannelSwitchboard* channels_;
+    mutable std::mutex settings_mutex_;
+    std::shared_ptr<const ServiceSettings> settings_;
 };
 
 } // namespace redress::core

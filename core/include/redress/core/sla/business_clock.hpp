@@ -53,6 +53,9 @@ public:
     //! The calendar year of t in the calendar's zone (tracking numbers use it).
     int local_year(std::int64_t t_ms) const;
 
+    //! t as local wall time in the calendar's zone, "2026-11-24 17:30".
+    std::string local_text(std::int64_t t_ms) const;
+
 private:
     //! One day's working hours as UTC ms, [begin, end).
     struct Window {

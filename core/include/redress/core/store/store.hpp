@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace redress::core {
@@ -31,6 +32,9 @@ struct ComplaintFilter {
     std::optional<Status> status;
     std::optional<std::string> channel;
     std::optional<std::string> customer; //!< substring of company, contact, phone or e-mail
+    std::optional<std::string> phone;    //!< the customer's phone, exactly
+    std::optional<std::string> email;    //!< the customer's e-mail, exactly
+    bool newest_first = false;           //!< descending id order (after_id then pages backwards)
     std::optional<std::string> owner;
     bool overdue = false; //!< past a due time not yet met, as of now_ms
     std::int64_t now_ms = 0;
@@ -42,6 +46,51 @@ struct ComplaintFilter {
 struct ComplaintPage {
     std::vector<Complaint> items;
     std::optional<std::int64_t> next_after_id; //!< set when there may be more
+};
+
+//! A runtime override of a department's channel (PUT /departments/{id}/channels/{c}).
+struct ChannelState {
+    std::string department, channel;
+    bool enabled = true;
+    std::string changed_by;
+    std::int64_t changed_at_ms = 0;
+};
+
+//! One change of a channel's state, for the audit trail; enabled is empty when
+//! the override was removed (the config decides again).
+struct ChannelChange {
+    std::int64_t id = 0;
+    std::string department, channel;
+    std::optional<bool> enabled;
+    std::string actor;
+    std::int64_t at_ms = 0;
+};
+
+//! A follow-up call (回访) due on a complaint.
+struct Callback {
+    std::int64_t id = 0;
+    std::int64_t complaint_id = 0;
+    std::string tracking_number; //!< read only (joined from the complaint)
+    std::string department;
+    std::int64_t due_at_ms = 0;
+    std::string assignee; //!< empty: anyone in the department
+    std::string reason;
+    std::string created_by;
+    std::int64_t created_at_ms = 0;
+    int attempt = 1; //!< 2 after one unreachable attempt, …
+    std::optional<std::int64_t> done_at_ms;
+    std::string outcome; //!< "satisfied", "unsatisfied", "unreachable" once done
+    std::optional<int> satisfaction;
+    std::string notes;
+    std::string done_by;
+};
+
+//! Filters of the follow-up queue; open callbacks only, earliest due first.
+struct CallbackFilter {
+    std::vector<std::string> departments; //!< empty: all
+    std::optional<std::string> assignee;
+    std::optional<std::int64_t> due_before_ms;
+    int limit = 50;
 };
 
 //! An API token as stored: only a hash of the secret is kept.
@@ -81,16 +130,53 @@ public:
     virtual Created create(Complaint complaint, const std::string& prefix, int year,
                            Event created_event, const IdempotencyKey& idempotency) = 0;
 
+    //! One complaint of a batch (see create_batch).
+    struct NewComplaint {
+        Complaint complaint;
+        std::string prefix;
+        int year = 0;
+        Event created_event;
+        IdempotencyKey idempotency;
+    };
+    //! Stores many complaints in one transaction, each as create() would; a
+    //! known key yields the earlier complaint (created = false). All or nothing
+    //! on a storage error.
+    virtual std::vector<Created> create_batch(std::vector<NewComplaint> complaints) = 0;
     virtual std::optional<Complaint> find(std::string_view tracking_number) = 0;
     virtual std::vector<Event> events(std::int64_t complaint_id) = 0;
     virtual ComplaintPage list(const ComplaintFilter& filter) = 0;
 
     //! Saves complaint if its stored version is still expected_version, and
     //! appends event; returns false (saving nothing) if it changed meanwhile.
+    //! With schedule, also adds that callback in the same transaction (the
+    //! follow-up call a resolved complaint is owed).
     virtual bool update(const Complaint& complaint, std::int64_t expected_version,
-                        const Event& event) = 0;
+                        const Event& event, const std::optional<Callback>& schedule) = 0;
+    bool update(const Complaint& complaint, std::int64_t expected_version, const Event& event) {
+        return update(complaint, expected_version, event, std::nullopt);
+    }
     //! Appends an event that changes nothing else (a comment).
     virtual Event append_event(Event event) = 0;
+    //! Appends an event at most once per (complaint, ref): a second call with
+    //! the same ref returns the first event and false.
+    virtual std::pair<Event, bool> append_event_once(Event event, const std::string& ref) = 0;
+
+    //! Every runtime channel override.
+    virtual std::vector<ChannelState> channel_states() = 0;
+    //! Sets (enabled) or removes (nullopt) an override and audits the change,
+    //! in one transaction.
+    virtual void set_channel_state(const std::string& department, const std::string& channel,
+                                   std::optional<bool> enabled, const std::string& actor,
+                                   std::int64_t at_ms) = 0;
+    //! The latest changes of a department's channels, newest first.
+    virtual std::vector<ChannelChange> channel_changes(const std::string& department,
+                                                       int limit) = 0;
+
+    virtual std::int64_t add_callback(const Callback& callback) = 0;
+    virtual std::vector<Callback> open_callbacks(const CallbackFilter& filter) = 0;
+    virtual std::optional<Callback> find_callback(std::int64_t id) = 0;
+    //! Records a callback's outcome if it is still open; false if already done.
+    virtual bool finish_callback(const Callback& done) = 0;
 
     //! Open complaints past a due time whose breach is not yet recorded.
     virtual std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) = 0;

@@ -1,0 +1,35 @@
+#include "hangup_listener.hpp"
+
+#include <csignal>
+#include <ctime>
+#include <pthread.h>
+
+namespace redressd {
+
+void block_hangups() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+HangupListener::HangupListener(std::function<void()> on_hangup)
+    : on_hangup_(std::move(on_hangup)) {
+    thread_ = std::thread([this] {
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, SIGHUP);
+        const timespec tick{0, 200'000'000}; // wakes to notice stopping_
+        while (!stopping_) {
+            if (sigtimedwait(&set, nullptr, &tick) == SIGHUP)
+                on_hangup_();
+        }
+    });
+}
+
+HangupListener::~HangupListener() {
+    stopping_ = true;
+    thread_.join();
+}
+
+} // namespace redressd

@@ -211,17 +211,6 @@ void comment(ApiContext& api, HttpContext& ctx) {
     ctx.send_json(HTTPResponse::HTTP_CREATED, *event_json(e));
 }
 
-std::string duration_text(const BusinessDuration& d) {
-    std::string out;
-    if (d.days)
-        out += std::to_string(d.days) + "d";
-    if (d.minutes / 60)
-        out += std::to_string(d.minutes / 60) + "h";
-    if (d.minutes % 60)
-        out += std::to_string(d.minutes % 60) + "m";
-    return out.empty() ? "0m" : out;
-}
-
 // The channels a department takes now: the config's list, or with runtime
 // overrides when the daemon has a switchboard.
 Poco::JSON::Array::Ptr channels_json(ApiContext& api, const Department& d) {

@@ -224,4 +224,15 @@ Complaint complaint_from_json(JsonReader& body) {
     return c;
 }
 
+std::string duration_text(const BusinessDuration& d) {
+    std::string out;
+    if (d.days)
+        out += std::to_string(d.days) + "d";
+    if (d.minutes / 60)
+        out += std::to_string(d.minutes / 60) + "h";
+    if (d.minutes % 60)
+        out += std::to_string(d.minutes % 60) + "m";
+    return out.empty() ? "0m" : out;
+}
+
 } // namespace redress::core::api

@@ -327,11 +327,8 @@ void departments(ComplaintService& service, const Actor& actor, Record& reply) {
         o.set("prefix", d.prefix);
         o.set("time_zone", d.calendar.timezone);
         o.set("currency", d.currency);
-        o.set("first_response_minutes",
-              static_cast<std::int64_t>(d.sla.first_response.days) * 24 * 60 +
-                  d.sla.first_response.minutes);
-        o.set("resolution_minutes", static_cast<std::int64_t>(d.sla.resolution.days) * 24 * 60 +
-                                        d.sla.resolution.minutes);
+        o.set("first_response", duration_text(d.sla.first_response));
+        o.set("resolution", duration_text(d.sla.resolution));
         if (auto* channels = service.channels())
             for (const auto& st : channels->states(d)) {
                 Record& c = o.add_record("channel");

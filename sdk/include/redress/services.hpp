@@ -15,7 +15,9 @@
 // complaint.submit — register a complaint.
 //   request: the registration form (department, channel, category, severity,
 //            cause, request, customer{…}, product{…}, loss{amount_minor,
-//            currency}, received_at, recorder); "ref": a key unique within the
+//            currency}), checked exactly as POST /complaints checks it (unknown
+//            fields are errors; the host times receipt itself); "recorder": who
+//            wrote it down (default: the actor); "ref": a key unique within the
 //            channel (e-mail Message-ID, call id, CSV row key) — submitting the
 //            same ref again returns the first complaint with created = false;
 //            "channel_data": a nested record kept with the complaint (call id,
@@ -64,7 +66,8 @@
 //
 // departments.list — the departments and their channel settings.
 //   reply:   "department": a list of nested records: id, name, prefix,
-//            time_zone, currency, first_response_hours, resolution_hours,
+//            time_zone, currency, first_response and resolution (business
+//            time as the config writes it: "4h", "3d"),
 //            "channel": nested records (name, enabled).
 //
 // callback.schedule — put a follow-up call (回访) on the queue.

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 #include <cstdint>
 #include <redress/core/api/json_input.hpp>
+#include <redress/core/config/config.hpp>
 #include <redress/core/model/complaint.hpp>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ std::string iso_time(std::int64_t ms);
 std::optional<std::int64_t> parse_iso_time(const std::string& s);
 
 Poco::JSON::Object::Ptr complaint_json(const Complaint& c);
+//! A business duration as the config writes it: "4h", "3d", "1d4h30m".
+std::string duration_text(const BusinessDuration& d);
 Poco::JSON::Object::Ptr event_json(const Event& e);
 
 //! The registration form from a POST /complaints body (strict: unknown fields

@@ -77,7 +77,7 @@
 //   request: optional department, assignee, due_before (UTC ms), limit
 //            (default 50, at most 500).
 //   reply:   "callback": nested records: id, tracking_number, department,
-//            due_at, assignee, reason, attempts, customer{contact, phone},
+//            due_at, assignee, reason, attempt, customer{contact, company, phone},
 //            status (of the complaint).
 // callback.complete — record the call's outcome.
 //   request: id, outcome: "satisfied" (closes the complaint with the

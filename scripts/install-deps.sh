@@ -11,6 +11,7 @@ packages=(
     libhowardhinnant-date-dev tzdata libpq-dev libsqlite3-dev
     # PostgreSQL server: the tests start a throwaway cluster of their own
     postgresql
+    dovecot-core dovecot-pop3d  # POP3 server: the e-mail channel tests start a throwaway one
     # tests and benchmarks
     googletest libgtest-dev libgmock-dev libbenchmark-dev curl
 )

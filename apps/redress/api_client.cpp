@@ -92,7 +92,8 @@ Reply ApiClient::send(const std::string& method, const std::string& path, const 
     for (const auto& [name, value] : headers)
         request.set(name, value);
     if (!body.empty() || method == "POST") {
-        request.setContentType("application/json; charset=utf-8");
+        if (!headers.count("Content-Type"))
+            request.setContentType("application/json; charset=utf-8");
         request.setContentLength(static_cast<std::streamsize>(body.size()));
     }
     Poco::Net::HTTPResponse response;

@@ -31,6 +31,8 @@ std::vector<Command> submit_commands();   //!< submit
 std::vector<Command> query_commands();    //!< list, show
 std::vector<Command> workflow_commands(); //!< transition, comment
 std::vector<Command> admin_commands();    //!< departments, token create|list|revoke
+std::vector<Command> import_commands();   //!< import
+std::vector<Command> channel_commands();  //!< channel list|enable|disable|reset
 
 //! Every command, in the order the program's help lists them.
 const std::vector<Command>& all_commands();

@@ -14,6 +14,7 @@ enum class ExitCode : int {
     Usage = 2,       //!< bad flags, a missing argument, an unreadable file
     Unreachable = 3, //!< the server could not be reached (refused, timed out, cut off)
     ServerError = 4, //!< the server failed (a 5xx answer, or a reply that is not the API's)
+    RowsRefused = 5, //!< import: some rows were refused (the others were stored)
 };
 
 //! A failure that ends the command with a given exit code; what() is the

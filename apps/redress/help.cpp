@@ -62,6 +62,8 @@ void print_program_help(std::ostream& out) {
            "  2  usage error: unknown flag, missing argument, unreadable file\n"
            "  3  cannot reach the server: connection refused, timeout, connection cut\n"
            "  4  server error (5xx, or an answer that is not the API's)\n"
+           "  5  import: some rows were refused (printed as row N: reason); the rest\n"
+           "     were stored\n"
            "\n"
            "Times are shown in UTC. Run 'redress COMMAND --help' for a command's flags.\n";
 }
@@ -74,7 +76,7 @@ void print_command_help(std::ostream& out, const CommandSpec& spec) {
     }
     out << "\nGlobal flags: --server URL, --token T, --json (print the API's JSON), --help\n"
            "Exit codes: 0 success, 1 refused by the API, 2 usage error, 3 server unreachable,\n"
-           "4 server error (see redress --help).\n";
+           "4 server error, 5 import rows refused (see redress --help).\n";
 }
 
 void print_group_help(std::ostream& out, const std::string& group) {

@@ -17,8 +17,24 @@ namespace {
 
 const char* const default_url = "http://127.0.0.1:8080";
 
+// A group is the first word of two-word commands ("token create", "channel list").
 bool is_group(const std::string& word) {
-    return word == "token";
+    for (const auto& c : all_commands())
+        if (c.spec.name.rfind(word + " ", 0) == 0)
+            return true;
+    return false;
+}
+
+// "create, list or revoke": the subcommands of a group.
+std::string subcommands_of(const std::string& group) {
+    std::vector<std::string> subs;
+    for (const auto& c : all_commands())
+        if (c.spec.name.rfind(group + " ", 0) == 0)
+            subs.push_back(c.spec.name.substr(group.size() + 1));
+    std::string out;
+    for (std::size_t i = 0; i < subs.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == subs.size() ? " or " : ", ") + subs[i];
+    return out;
 }
 
 std::string from_env(const char* name, const std::string& fallback) {
@@ -79,7 +95,7 @@ ExitCode run(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 print_group_help(out, name);
                 return ExitCode::Success;
             }
-            throw UsageError("'" + name + "' needs a subcommand: create, list or revoke", name);
+            throw UsageError("'" + name + "' needs a subcommand: " + subcommands_of(name), name);
         }
         if (is_group(line.words[0]))
             throw UsageError("no subcommand '" + line.words[1] + "' of '" + line.words[0] +

@@ -374,6 +374,40 @@ TEST_P(CliTest, DepartmentsAlignsChineseNames) {
     EXPECT_EQ(items->getObject(0)->getValue<std::string>("name"), "售后服务部");
 }
 
+TEST_P(CliTest, ChannelsAreSwitchedListedWithWhoAndWhenAndReset) {
+    auto off = cli_as(supervisor_, {"channel", "disable", "after-sales", "phone"});
+    ASSERT_EQ(off.code, 0) << off.err;
+    EXPECT_NE(off.out.find("phone disabled (switched by 主管-王"), std::string::npos) << off.out;
+    // Intake refuses at once, naming department and channel.
+    auto refused = cli({"submit", "--department", "after-sales", "--channel", "phone", "--cause",
+                        cause, "--contact", "王先生", "--phone", "+86 21 5555 0101"});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("channel_disabled"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("after-sales"), std::string::npos) << refused.err;
+
+    auto listed = cli({"channel", "list", "after-sales"});
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    auto lines = lines_of(listed.out);
+    auto row = std::find_if(lines.begin(), lines.end(),
+                            [](const std::string& l) { return l.rfind("phone ", 0) == 0; });
+    ASSERT_NE(row, lines.end()) << listed.out;
+    EXPECT_NE(row->find("disabled"), std::string::npos) << *row;
+    EXPECT_NE(listed.out.find("latest switches:"), std::string::npos) << listed.out;
+    auto json = cli({"channel", "list", "after-sales", "--json"});
+    ASSERT_EQ(json.code, 0);
+    EXPECT_EQ(parse(json.out)->getArray("audit")->size(), 1u);
+
+    auto agent = cli({"channel", "enable", "after-sales", "phone"});
+    EXPECT_EQ(agent.code, 1) << "agents may not switch channels";
+    EXPECT_NE(agent.err.find("forbidden"), std::string::npos) << agent.err;
+    EXPECT_EQ(cli_as(supervisor_, {"channel", "disable", "after-sales"}).code, 2);
+
+    auto reset = cli_as(supervisor_, {"channel", "reset", "after-sales", "phone"});
+    ASSERT_EQ(reset.code, 0) << reset.err;
+    EXPECT_NE(reset.out.find("phone enabled (config)"), std::string::npos) << reset.out;
+    EXPECT_FALSE(submit_flags().empty());
+}
+
 TEST_P(CliTest, RefusedRequestsExitOneWithTheApiErrorOnStderr) {
     std::string id = create(agent_);
     auto illegal = cli_as(supervisor_, {"transition", id, "approve"});

@@ -14,7 +14,7 @@ ConfigReloader::ConfigReloader(std::filesystem::path file, const PluginRegistry&
     , service_(service)
     , log_(log) {}
 
-std::vector<std::string> ConfigReloader::reload() {
+std::vector<std::string> ConfigReloader::reload() try {
     std::lock_guard lock(mutex_);
     std::vector<ConfigError> errors;
     ParsedConfig parsed = parse_config(file_, errors);
@@ -29,7 +29,8 @@ std::vector<std::string> ConfigReloader::reload() {
         return messages;
     }
     try {
-        const Config& old = service_.settings()->config;
+        auto current = service_.settings();
+        const Config& old = current->config;
         const Config& next = parsed.config;
         if (old.server.port != next.server.port || old.server.host != next.server.host ||
             old.server.threads != next.server.threads || old.storage.url != next.storage.url ||
@@ -44,6 +45,9 @@ std::vector<std::string> ConfigReloader::reload() {
     log_.notice("config reloaded from %s (%z departments)", file_.string(),
                 parsed.config.departments.size());
     return {};
+} catch (const std::exception& e) {
+    log_.error("config reload failed, the running config stays: %s", std::string(e.what()));
+    return {e.what()};
 }
 
 } // namespace redressd

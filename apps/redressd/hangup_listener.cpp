@@ -22,7 +22,11 @@ HangupListener::HangupListener(std::function<void()> on_hangup)
         const timespec tick{0, 200'000'000}; // wakes to notice stopping_
         while (!stopping_) {
             if (sigtimedwait(&set, nullptr, &tick) == SIGHUP)
-                on_hangup_();
+                try {
+                    on_hangup_();
+                } catch (...) {
+                    // reload() reports its own failures; nothing may end this thread
+                }
         }
     });
 }

@@ -14,6 +14,7 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
+#include <csignal>
 #include <iomanip>
 #include <iostream>
 #include <redress/core/api/api_routes.hpp>
@@ -264,6 +265,9 @@ private:
         setup_logging(config.log.level);
         Poco::Logger& log = Poco::Logger::get("redressd");
         block_hangups(); // before any thread starts: SIGHUP means reload, not exit
+        // A peer closing a socket (a POP3 server, an HTTP client) must not end the
+        // process; the write then fails with EPIPE and is handled where it happens.
+        std::signal(SIGPIPE, SIG_IGN);
         for (const auto& r : registry.refusals())
             log.warning("plugin refused: %s: %s", r.file.string(), r.reason);
 

@@ -117,7 +117,9 @@ Draft draft_of(const Record& request) {
         fail(REDRESS_E_INVALID, "ref: at most 1000 bytes");
     if (!ref.empty()) {
         // The same ref always means the same complaint, whatever else changed.
-        d.key.key = d.complaint.channel + ":" + ref;
+        // Namespaced apart from REST Idempotency-Keys, and per department: one
+        // e-mail sent to two departments' mailboxes is a complaint in each.
+        d.key.key = "plugin:" + d.complaint.department + ":" + d.complaint.channel + ":" + ref;
         d.key.hash = hash_secret(d.key.key);
     }
     if (request.string("recorder"))
@@ -288,11 +290,14 @@ void comment(ComplaintService& service, const Actor& actor, const Record& reques
     std::string body = text(request, "text");
     if (body.empty() || body.size() > 20000)
         fail(REDRESS_E_INVALID, "text: required, at most 20000 bytes");
+    std::string ref = text(request, "ref");
+    if (ref.size() > 1000)
+        fail(REDRESS_E_INVALID, "ref: at most 1000 bytes");
     std::string data = "{}";
     if (const Record* d = request.record("data"))
         data = json_text(record_to_json(*d));
     auto [event, created] =
-        service.comment(text(request, "tracking_number"), actor, body, text(request, "ref"), data);
+        service.comment(text(request, "tracking_number"), actor, body, ref, data);
     reply.set("event_id", event.id);
     reply.set("created", created);
 }
@@ -310,8 +315,16 @@ TransitionResult transition(ComplaintService& service, const Actor& actor,
 void transition_op(ComplaintService& service, const Actor& actor, const Record& request,
                    Record& reply) {
     const Record* data = request.record("data");
+    Poco::JSON::Object::Ptr json = data ? record_to_json(*data) : nullptr;
+    // A record field with one value reads as a scalar; these are always lists.
+    for (const char* list : {"remedies", "reasons"})
+        if (json && json->has(list) && !json->isArray(list)) {
+            Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+            a->add(json->get(list));
+            json->set(list, a);
+        }
     auto r = transition(service, actor, text(request, "tracking_number"), text(request, "action"),
-                        text(request, "reason"), data ? record_to_json(*data) : nullptr);
+                        text(request, "reason"), json);
     reply.set("status", std::string(to_string(r.complaint.status)));
     reply.set("version", r.complaint.version);
 }
@@ -393,8 +406,15 @@ void callback_list(ComplaintService& service, const Actor& actor, const Record& 
     f.due_before_ms = integer(request, "due_before");
     f.limit =
         static_cast<int>(std::clamp<std::int64_t>(integer(request, "limit").value_or(50), 1, 500));
-    for (const Callback& cb : service.store().open_callbacks(f))
-        write_callback(service, actor, reply.add_record("callback"), cb);
+    for (const Callback& cb : service.store().open_callbacks(f)) {
+        Record row;
+        try {
+            write_callback(service, actor, row, cb);
+        } catch (const ServiceError&) {
+            continue; // escalated out of the actor's departments since it was queued
+        }
+        reply.add_record("callback") = std::move(row);
+    }
 }
 
 void callback_complete(ComplaintService& service, const Actor& actor, const Record& request,
@@ -418,36 +438,55 @@ void callback_complete(ComplaintService& service, const Actor& actor, const Reco
     done.done_by = actor.name;
     done.outcome = outcome;
     done.notes = notes;
+    std::optional<std::int64_t> score;
     if (outcome == "satisfied") {
-        auto score = integer(request, "satisfaction");
+        score = integer(request, "satisfaction");
         if (!score || *score < 1 || *score > 5)
             fail(REDRESS_E_INVALID, "satisfaction: required, 1 to 5");
         done.satisfaction = static_cast<int>(*score);
-        Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
-        data->set("satisfaction", static_cast<Poco::Int64>(*score));
-        auto r = transition(service, actor, cb->tracking_number, "close",
-                            notes.empty() ? "follow-up call: satisfied" : notes, data);
-        reply.set("status", std::string(to_string(r.complaint.status)));
-    } else if (outcome == "unsatisfied") {
-        auto r = transition(service, actor, cb->tracking_number, "reopen",
-                            notes.empty() ? "follow-up call: the customer is not satisfied" : notes,
-                            nullptr);
-        reply.set("status", std::string(to_string(r.complaint.status)));
-    } else if (outcome == "unreachable") {
-        Callback next = *cb;
-        next.id = 0;
-        next.attempt = cb->attempt + 1;
-        next.due_at_ms = integer(request, "due_at").value_or(service.now_ms() + 24 * 3600 * 1000);
-        next.created_by = actor.name;
-        next.created_at_ms = service.now_ms();
-        reply.set("callback_id", service.store().add_callback(next));
-        reply.set("status",
-                  std::string(to_string(service.load_visible(cb->tracking_number, actor).status)));
-    } else {
+    } else if (outcome != "unsatisfied" && outcome != "unreachable") {
         fail(REDRESS_E_INVALID, "outcome: must be satisfied, unsatisfied or unreachable");
     }
+    // Claim the call first: of two concurrent completions (a double click, a
+    // retry) exactly one goes on, so no outcome is applied twice.
     if (!service.store().finish_callback(done))
         fail(REDRESS_E_REFUSED, "callback " + std::to_string(*id) + " was completed meanwhile");
+    try {
+        if (outcome == "satisfied") {
+            Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
+            data->set("satisfaction", static_cast<Poco::Int64>(*score));
+            auto r = transition(service, actor, cb->tracking_number, "close",
+                                notes.empty() ? "follow-up call: satisfied" : notes, data);
+            reply.set("status", std::string(to_string(r.complaint.status)));
+        } else if (outcome == "unsatisfied") {
+            auto r = transition(
+                service, actor, cb->tracking_number, "reopen",
+                notes.empty() ? "follow-up call: the customer is not satisfied" : notes, nullptr);
+            reply.set("status", std::string(to_string(r.complaint.status)));
+        } else {
+            Callback next = *cb;
+            next.id = 0;
+            next.attempt = cb->attempt + 1;
+            next.due_at_ms =
+                integer(request, "due_at").value_or(service.now_ms() + 24 * 3600 * 1000);
+            next.created_by = actor.name;
+            next.created_at_ms = service.now_ms();
+            reply.set("callback_id", service.store().add_callback(next));
+            reply.set("status", std::string(to_string(
+                                    service.load_visible(cb->tracking_number, actor).status)));
+        }
+    } catch (...) {
+        // The outcome could not be applied: put the call back on the queue as it
+        // was, so it is not lost with the claim.
+        Callback again = *cb;
+        again.id = 0;
+        again.created_at_ms = service.now_ms();
+        try {
+            service.store().add_callback(again);
+        } catch (...) {
+        }
+        throw;
+    }
 }
 
 } // namespace

@@ -526,6 +526,13 @@ bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const E
         if (rows != 1)
             return false;
         insert_event(s, e, c.id);
+        if (c.status == Status::Closed || c.status == Status::Rejected ||
+            c.status == Status::Reopened)
+            // The follow-up calls of a complaint that left "resolved" are moot.
+            execute(s,
+                    sql("UPDATE callbacks SET done_at = ?, outcome = 'superseded', done_by = ? "
+                        "WHERE complaint_id = ? AND done_at IS NULL"),
+                    Params().add(e.at_ms).add(e.actor).add(c.id));
         if (schedule)
             insert_callback(s, *schedule);
         return true;

@@ -171,7 +171,8 @@ std::vector<Callback> SqlStore::open_callbacks(const CallbackFilter& f) {
     std::string where = "cb.done_at IS NULL";
     Params p;
     if (!f.departments.empty()) {
-        where += " AND cb.department IN (";
+        // The complaint's department now: escalation may have moved it.
+        where += " AND c.department IN (";
         for (std::size_t i = 0; i < f.departments.size(); ++i) {
             where += i ? ", ?" : "?";
             p.add(f.departments[i]);

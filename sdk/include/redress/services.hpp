@@ -61,7 +61,9 @@
 // complaint.transition — apply a lifecycle action, as the REST API's
 //   POST /complaints/{id}/transitions does.
 //   request: tracking_number, action, reason, data (nested record of the
-//            action's fields, e.g. satisfaction), expected_version (optional).
+//            action's fields, e.g. satisfaction; a field with one value reads
+//            as a scalar, except remedies and reasons, always lists). Like the
+//            REST API it decides on the newest state, retrying a concurrent change.
 //   reply:   status, version.
 //
 // departments.list — the departments and their channel settings.

@@ -79,7 +79,7 @@ struct Callback {
     std::int64_t created_at_ms = 0;
     int attempt = 1; //!< 2 after one unreachable attempt, …
     std::optional<std::int64_t> done_at_ms;
-    std::string outcome; //!< "satisfied", "unsatisfied", "unreachable" once done
+    std::string outcome; //!< "satisfied", "unsatisfied", "unreachable", "superseded" once done
     std::optional<int> satisfaction;
     std::string notes;
     std::string done_by;
@@ -149,7 +149,8 @@ public:
     //! Saves complaint if its stored version is still expected_version, and
     //! appends event; returns false (saving nothing) if it changed meanwhile.
     //! With schedule, also adds that callback in the same transaction (the
-    //! follow-up call a resolved complaint is owed).
+    //! follow-up call a resolved complaint is owed). A complaint moving to
+    //! closed, rejected or reopened ends its open callbacks ("superseded").
     virtual bool update(const Complaint& complaint, std::int64_t expected_version,
                         const Event& event, const std::optional<Callback>& schedule) = 0;
     bool update(const Complaint& complaint, std::int64_t expected_version, const Event& event) {

@@ -202,6 +202,21 @@ TEST_P(PhoneChannel, ARetriedWebhookGivesTheFirstComplaintNeverASecond) {
     EXPECT_EQ(complaint_count(), 1u);
 }
 
+// A ref is unique within a department and channel: the same call id in two
+// departments is two complaints, and a REST Idempotency-Key cannot take it first.
+TEST_P(PhoneChannel, TheSameCallIdInTwoDepartmentsIsTwoComplaints) {
+    auto taken = call("POST", "/complaints", admin_, complaint_body(),
+                      {{"Idempotency-Key", "phone:c-shared"}});
+    ASSERT_EQ(taken.status, 201) << taken.body;
+    auto as = phone_complaint(admin_, "c-shared", number, "after-sales");
+    ASSERT_EQ(as.status, 201) << as.body;
+    auto cc = phone_complaint(admin_, "c-shared", number, "call-centre");
+    ASSERT_EQ(cc.status, 201) << cc.body;
+    EXPECT_NE(parse(as.body)->getValue<std::string>("id"),
+              parse(cc.body)->getValue<std::string>("id"));
+    EXPECT_EQ(phone_complaint(admin_, "c-shared", number, "call-centre").status, 200);
+}
+
 TEST_P(PhoneChannel, StartAndEndGiveTheDurationAndAreKeptWithTheCall) {
     auto r = call(
         "POST", "/phone/complaints", agent_,

@@ -25,10 +25,16 @@ token() {
 }
 agent=$(token "客服-小李" agent agent)
 supervisor=$(token "主管-王" supervisor supervisor)
+manager=$(token "经理-张" manager manager)
 
 act() { # act TOKEN ID ACTION DATA [REASON]
     curl -s -o /dev/null -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
         --data-binary "{\"action\":\"$3\",\"data\":$4${5:+,\"reason\":\"$5\"}}" "$url/complaints/$2/transitions"
+}
+
+post() { # post TOKEN PATH BODY: prints the response body
+    curl -s -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+        --data-binary "$3" "$url$2"
 }
 
 # Moves complaint number n some way along, so the queue shows every stage.
@@ -45,13 +51,17 @@ advance() {
         act "$supervisor" "$id" reject '{"customer_told":true}' "要求超出服务承诺范围，已向客户说明"
         return
     fi
-    act "$agent" "$id" propose '{"remedies":["voucher","apology"],"amount_minor":20000}'
+    # The department's policies propose; a manager approves; the customer agrees.
+    post "$agent" "/complaints/$id/proposal" \
+        '{"factors":{"long_term":true,"will_buy_again":true,"word_of_mouth":"medium"}}' >/dev/null
     [ $((n % 7)) -ge 5 ] || return 0
-    act "$supervisor" "$id" approve '{}'
-    act "$agent" "$id" agree '{"customer_accepted":true}'
-    act "$agent" "$id" implement '{"plan":"市场部寄送代金券"}'
+    post "$manager" "/complaints/$id/approval" '{"decision":"approve","customer_told":true}' >/dev/null
+    post "$agent" "/complaints/$id/agreement" '{"accepted":true}' >/dev/null
     [ $((n % 7)) -ge 6 ] || return 0
-    act "$agent" "$id" resolve '{"resolution":"代金券已送达，客户确认收到"}'
+    # The departments carry out the remedies; the last task resolves the complaint.
+    for task in $(curl -s -H "Authorization: Bearer $agent" "$url/tasks?complaint=$id" | grep -o '"id":[0-9]*' | cut -d: -f2); do
+        post "$agent" "/tasks/$task/done" '{"note":"已完成"}' >/dev/null
+    done
     act "$agent" "$id" close '{"satisfaction":4}'
 }
 

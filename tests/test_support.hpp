@@ -44,6 +44,19 @@ private:
     std::filesystem::path path_;
 };
 
+//! The example company's catalog (one TOML file per version).
+inline std::filesystem::path example_catalog() {
+    return std::filesystem::path(REDRESS_SOURCE_DIR) / "examples" / "catalog";
+}
+
+//! Copies every version of the example catalog into dir (created if needed).
+inline void copy_example_catalog(const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    for (const auto& f : std::filesystem::directory_iterator(example_catalog()))
+        std::filesystem::copy_file(f.path(), dir / f.path().filename(),
+                                   std::filesystem::copy_options::overwrite_existing);
+}
+
 //! A logger that discards everything.
 inline Poco::Logger& quiet_logger() {
     Poco::Logger& l = Poco::Logger::get("test.quiet");

@@ -34,6 +34,12 @@ std::vector<Command> admin_commands();    //!< departments, token create|list|re
 std::vector<Command> import_commands();   //!< import
 std::vector<Command> channel_commands();  //!< channel list|enable|disable|reset
 
+//! propose, approve, agree, proposals, tasks [done|assign], budget
+std::vector<Command> compensation_commands();
+
+//! catalog lookup|list|versions|diff
+std::vector<Command> catalog_commands();
+
 //! Every command, in the order the program's help lists them.
 const std::vector<Command>& all_commands();
 

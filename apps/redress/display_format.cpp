@@ -14,6 +14,8 @@ std::string reformat(const std::string& iso, bool seconds) {
     return m[1].str() + " " + m[2].str() + (seconds ? m[3].str() : "");
 }
 
+} // namespace
+
 int minor_digits(const std::string& currency) {
     // ISO 4217 currencies without the usual two minor digits.
     static const std::set<std::string> none{"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW",
@@ -26,7 +28,17 @@ int minor_digits(const std::string& currency) {
     return 2;
 }
 
-} // namespace
+std::optional<std::int64_t> parse_amount(const std::string& text, int digits) {
+    static const std::regex shape(R"(^([0-9]{1,15})(?:\.([0-9]+))?$)");
+    std::smatch m;
+    if (!std::regex_match(text, m, shape))
+        return std::nullopt;
+    std::string fraction = m[2].str();
+    if (fraction.size() > static_cast<std::size_t>(digits))
+        return std::nullopt;
+    fraction.append(static_cast<std::size_t>(digits) - fraction.size(), '0');
+    return std::stoll(m[1].str() + fraction);
+}
 
 std::string short_time(const std::string& iso) {
     return reformat(iso, false);

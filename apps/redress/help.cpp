@@ -80,7 +80,15 @@ void print_command_help(std::ostream& out, const CommandSpec& spec) {
 }
 
 void print_group_help(std::ostream& out, const std::string& group) {
-    out << "Usage: redress " << group << " SUBCOMMAND\n\nSubcommands:\n";
+    // A group that is also a command of its own ("tasks") lists it first.
+    const CommandSpec* own = nullptr;
+    for (const auto& c : all_commands())
+        if (c.spec.name == group)
+            own = &c.spec;
+    out << "Usage: redress " << group << (own ? " [SUBCOMMAND]" : " SUBCOMMAND") << "\n\n";
+    if (own)
+        out << "  " << usage_of(*own) << "\n      " << own->summary << "\n\n";
+    out << "Subcommands:\n";
     for (const auto& c : all_commands())
         if (c.spec.name.rfind(group + " ", 0) == 0)
             out << "  " << usage_of(c.spec) << "\n      " << c.spec.summary << '\n';

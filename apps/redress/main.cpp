@@ -18,6 +18,9 @@ namespace {
 const char* const default_url = "http://127.0.0.1:8080";
 
 // A group is the first word of two-word commands ("token create", "channel list").
+// A group word may also be a command of its own: "tasks" lists, "tasks done"
+// and "tasks assign" are its subcommands. A word after it that is not a flag
+// is always read as a subcommand.
 bool is_group(const std::string& word) {
     for (const auto& c : all_commands())
         if (c.spec.name.rfind(word + " ", 0) == 0)
@@ -98,8 +101,8 @@ ExitCode run(const std::vector<std::string>& args, std::ostream& out, std::ostre
             throw UsageError("'" + name + "' needs a subcommand: " + subcommands_of(name), name);
         }
         if (is_group(line.words[0]))
-            throw UsageError("no subcommand '" + line.words[1] + "' of '" + line.words[0] +
-                                 "' (create, list, revoke)",
+            throw UsageError("no subcommand '" + line.words[1] + "' of '" + line.words[0] + "' (" +
+                                 subcommands_of(line.words[0]) + ")",
                              line.words[0]);
         throw UsageError("no command '" + name + "' (commands: " + command_names() + ")");
     }

@@ -8,10 +8,12 @@ namespace redressd {
 using namespace redress::core;
 
 ConfigReloader::ConfigReloader(std::filesystem::path file, const PluginRegistry& registry,
-                               ComplaintService& service, Poco::Logger& log)
+                               ComplaintService& service, const CatalogClient* catalog,
+                               Poco::Logger& log)
     : file_(std::move(file))
     , registry_(registry)
     , service_(service)
+    , catalog_(catalog)
     , log_(log) {}
 
 std::vector<std::string> ConfigReloader::reload() try {
@@ -28,13 +30,24 @@ std::vector<std::string> ConfigReloader::reload() try {
                    file_.string(), messages.size(), messages.front());
         return messages;
     }
+    if (catalog_) {
+        messages = catalog_->reload();
+        if (!messages.empty()) {
+            log_.error("config reload refused, the running config and catalog stay: the catalog "
+                       "has %z problem(s); first: %s",
+                       messages.size(), messages.front());
+            return messages;
+        }
+    }
     try {
         auto current = service_.settings();
         const Config& old = current->config;
         const Config& next = parsed.config;
         if (old.server.port != next.server.port || old.server.host != next.server.host ||
             old.server.threads != next.server.threads || old.storage.url != next.storage.url ||
-            old.plugins.paths != next.plugins.paths || old.plugins.builtin != next.plugins.builtin)
+            old.plugins.paths != next.plugins.paths ||
+            old.plugins.builtin != next.plugins.builtin ||
+            old.plugins.catalog != next.plugins.catalog)
             log_.warning("config reload: changes to [server], [storage] and [plugins] take "
                          "effect at the next restart");
         service_.reconfigure(next);

@@ -10,6 +10,12 @@ void block_hangups() {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGHUP);
+    // The stop signals too: every thread inherits this mask, so a SIGTERM that
+    // arrives before the main thread waits for it (ServerApplication::
+    // waitForTerminationRequest) stays pending instead of killing the process.
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGQUIT);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 

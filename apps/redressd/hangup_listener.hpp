@@ -1,6 +1,7 @@
 // Calls a function on every SIGHUP until destroyed. block_hangups() must run
 // in the main thread before any other thread starts, so that SIGHUP (whose
-// default action ends the process) reaches only this listener's sigwait.
+// default action ends the process) reaches only this listener's sigwait; it
+// also holds SIGTERM, SIGINT and SIGQUIT for the main thread's wait.
 #pragma once
 
 #include <atomic>

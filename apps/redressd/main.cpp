@@ -14,6 +14,7 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
+#include <algorithm>
 #include <csignal>
 #include <iomanip>
 #include <iostream>
@@ -21,6 +22,7 @@
 #include <redress/core/api/metrics.hpp>
 #include <redress/core/api/plugin_services.hpp>
 #include <redress/core/auth/tokens.hpp>
+#include <redress/core/catalog/catalog_client.hpp>
 #include <redress/core/config/config_loader.hpp>
 #include <redress/core/http/api_server.hpp>
 #include <redress/core/http/system_routes.hpp>
@@ -153,9 +155,45 @@ private:
         PluginRegistry registry;
         try {
             Config c = load_config(options_.config, registry, builtin_plugin_dirs());
+            // Creating the plugins checks what only they can (a rules table's
+            // unreachable rules, say); a plugin refusing its config fails the check.
+            std::size_t refused_at_load = registry.refusals().size();
+            setup_logging("none"); // the refusals are reported below, once
+            PluginHost host(registry, c, Poco::Logger::get("plugins"));
+            const auto& refusals = registry.refusals();
+            // A refused plugin that is used (a department's policy or channel,
+            // or the catalog) fails the check; an unused one is only listed.
+            auto used = [&](const std::filesystem::path& file) {
+                for (const auto& lib : registry.libraries()) {
+                    if (lib->file() != file)
+                        continue;
+                    if (lib->name() == c.plugins.catalog)
+                        return true;
+                    for (const auto& d : c.departments) {
+                        for (const auto& p : d.policies)
+                            if (p == lib->name())
+                                return true;
+                        for (const auto& ch : lib->channels())
+                            if (std::find(d.channels.begin(), d.channels.end(), ch) !=
+                                d.channels.end())
+                                return true;
+                    }
+                }
+                return false;
+            };
+            bool failed = false;
+            for (std::size_t i = refused_at_load; i < refusals.size(); ++i)
+                if (used(refusals[i].file)) {
+                    std::cerr << options_.config.string() << ": plugin "
+                              << refusals[i].file.string()
+                              << " refused its config: " << refusals[i].reason << "\n";
+                    failed = true;
+                }
+            if (failed)
+                return 1;
             std::cout << options_.config.string() << ": OK (" << c.departments.size()
                       << " departments, " << registry.libraries().size() << " plugins)\n";
-            for (const auto& r : registry.refusals())
+            for (const auto& r : refusals)
                 std::cout << "  refused plugin " << r.file.string() << ": " << r.reason << "\n";
             return EXIT_OK;
         } catch (const ConfigErrors& e) {
@@ -264,7 +302,8 @@ private:
         }
         setup_logging(config.log.level);
         Poco::Logger& log = Poco::Logger::get("redressd");
-        block_hangups(); // before any thread starts: SIGHUP means reload, not exit
+        block_hangups(); // before any thread starts: SIGHUP means reload; SIGTERM waits for its
+                         // turn
         // A peer closing a socket (a POP3 server, an HTTP client) must not end the
         // process; the write then fails with EPIPE and is handled where it happens.
         std::signal(SIGPIPE, SIG_IGN);
@@ -287,7 +326,22 @@ private:
         api::PluginServices plugin_services(service);
         host.set_services(&plugin_services);
         Metrics metrics;
-        ConfigReloader reloader(options_.config, registry, service, log);
+        std::unique_ptr<CatalogClient> catalog;
+        if (!config.plugins.catalog.empty()) {
+            auto instance = host.find(config.plugins.catalog);
+            if (!instance) {
+                log.critical("the catalog plugin '%s' is not running (see the warnings above)",
+                             config.plugins.catalog);
+                std::cerr << "redressd: the catalog plugin '" << config.plugins.catalog
+                          << "' is not running (see the log)\n";
+                return 1;
+            }
+            catalog = std::make_unique<CatalogClient>(instance, Poco::Logger::get("catalog"));
+            service.set_classifier([&catalog](const Complaint& c, const std::string& day) {
+                return catalog->classify(c, day);
+            });
+        }
+        ConfigReloader reloader(options_.config, registry, service, catalog.get(), log);
         api::ApiContext api_context{service, *store, metrics, &host, [&reloader] {
                                         return reloader.reload();
                                     }};
@@ -295,6 +349,13 @@ private:
         http::add_system_routes(router, host, registry, REDRESS_VERSION);
         api::add_api_routes(router, api_context);
         api::add_channel_routes(router, api_context);
+        CompensationService compensation(service, [&host](std::string_view name) {
+            auto i = host.find(name);
+            return i && (i->library().families() & REDRESS_FAMILY_COMPENSATION) ? i : nullptr;
+        });
+        compensation.set_catalog(catalog.get());
+        api::add_compensation_routes(router, api_context, compensation);
+        api::add_catalog_routes(router, api_context, catalog.get());
         try {
             api::add_plugin_routes(router, api_context, host);
         } catch (const std::invalid_argument& e) {

@@ -91,7 +91,10 @@ TEST(AbiCompat, ConstantsKeepTheirValues) {
 
 TEST(AbiCompat, GrowthBumpsTheMinorVersion) {
     Layout now = current(), base = baseline();
-    bool grew = now.fields.size() != base.fields.size() || now.sizes.size() != base.sizes.size();
+    // A new constant (a config type, a status) is growth too: an older host
+    // does not know it.
+    bool grew = now.fields.size() != base.fields.size() || now.sizes.size() != base.sizes.size() ||
+                now.consts.size() != base.consts.size();
     for (const auto& [name, size] : base.sizes)
         grew = grew || now.sizes[name].first != size.first;
     if (grew) {

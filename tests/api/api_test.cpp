@@ -77,14 +77,27 @@ TEST_P(ApiTest, TakesAComplaintFromReceivedToClosed) {
     EXPECT_EQ(act(id, supervisor_, "approve").status, 200);
     EXPECT_EQ(act(id, agent_, "agree", R"({"customer_accepted":true})").status, 200);
     EXPECT_EQ(act(id, agent_, "implement", R"({"plan":"仓库发新机"})").status, 200);
-    EXPECT_EQ(act(id, agent_, "resolve", R"({"resolution":"已换新机"})").status, 200);
+    // The agreed remedies became tasks; resolving by hand waits for them.
+    auto early = act(id, agent_, "resolve", R"({"resolution":"已换新机"})");
+    EXPECT_EQ(early.status, 409);
+    EXPECT_EQ(error_code(early), "tasks_open");
+    auto tasks = parse(call("GET", "/tasks?complaint=" + id, agent_).body)->getArray("items");
+    ASSERT_EQ(tasks->size(), 2u);
+    for (std::size_t i = 0; i < tasks->size(); ++i) {
+        auto done = call(
+            "POST", "/tasks/" + std::to_string(tasks->getObject(i)->getValue<int>("id")) + "/done",
+            agent_, R"({"note":"已换新机"})");
+        ASSERT_EQ(done.status, 200) << done.body;
+        EXPECT_EQ(parse(done.body)->getValue<std::string>("complaint_status"),
+                  i + 1 < tasks->size() ? "implementing" : "resolved");
+    }
     auto closed = act(id, agent_, "close", R"({"satisfaction":5})");
     ASSERT_EQ(closed.status, 200);
     auto c = parse(closed.body)->getObject("complaint");
     EXPECT_EQ(c->getValue<std::string>("status"), "closed");
     EXPECT_EQ(c->getValue<int>("satisfaction"), 5);
     auto timeline = parse(call("GET", "/complaints/" + id, agent_).body)->getArray("timeline");
-    EXPECT_EQ(timeline->size(), 9u); // created + 8 transitions
+    EXPECT_EQ(timeline->size(), 10u); // created + 8 transitions + the first task done
     EXPECT_EQ(timeline->getObject(4)->getValue<std::string>("actor"), "主管-王");
 }
 

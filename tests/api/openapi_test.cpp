@@ -24,6 +24,9 @@ TEST(OpenApi, DocumentsEveryRouteAndRoutesEveryDocumentedOperation) {
     http::add_system_routes(router, host, registry, "test");
     api::add_api_routes(router, ctx);
     api::add_channel_routes(router, ctx);
+    CompensationService compensation(service, {});
+    api::add_compensation_routes(router, ctx, compensation);
+    api::add_catalog_routes(router, ctx, nullptr);
 
     auto doc =
         Poco::JSON::Parser().parse(api::openapi_document()).extract<Poco::JSON::Object::Ptr>();

@@ -1,7 +1,8 @@
 // The redress command-line client as a user runs it: the real binary as a
 // process, talking HTTP to a real redressd on a fresh SQLite database.
 // Covers every command, --json, paging, Chinese text and column alignment,
-// and the exit codes scripts rely on.
+// and the exit codes scripts rely on; compensation (propose, approve, agree,
+// tasks, budget) with the shipped goodwill policy.
 #include "../api/api_fixture.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -521,6 +522,545 @@ TEST_P(CliTest, ServerErrorExitsFour) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, CliTest, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
+
+// Compensation from the command line: after-sales runs the shipped goodwill
+// policy with its defaults; replacements are carried out by the warehouse.
+class CompensationCliTest : public CliTest {
+protected:
+    void SetUp() override {
+        CliTest::SetUp();
+        if (IsSkipped())
+            return;
+        warehouse_ = token("仓库-赵", "agent", R"(["warehouse"])");
+    }
+
+    std::string config_text() const override {
+        // Limits: agent 100.00, supervisor 2,000.00, manager 20,000.00; a monthly
+        // budget of 3,000.00.
+        return "[server]\nport = 0\nthreads = 8\nmax_body = \"64KiB\"\n"
+               "[storage]\nurl = \"" +
+               db_->url() +
+               "\"\n"
+               "[plugins]\nbuiltin = true\n"
+               "[[department]]\nid = \"after-sales\"\nname = \"售后服务部\"\nprefix = \"AS\"\n"
+               "channels = [\"phone\", \"web\"]\n"
+               "approval = { agent = 100_00, supervisor = 2000_00, manager = 20000_00 }\n"
+               "policies = [\"goodwill\"]\n"
+               "budget = { monthly = 3000_00 }\n"
+               "[[department]]\nid = \"call-centre\"\nname = \"客户服务中心\"\nprefix = \"CC\"\n"
+               "channels = [\"phone\", \"web\"]\n"
+               "[[department]]\nid = \"warehouse\"\nname = \"仓储物流部\"\nprefix = \"WH\"\n"
+               "[remedies]\n"
+               "replacement = { department = \"warehouse\", due = \"2d\" }\n";
+    }
+
+    //! A complaint (stated loss 1,299.00 CNY, agitated customer) contacted and
+    //! analysed through the CLI, ready for a proposal.
+    std::string analysed(const std::string& fault = "full", bool reasonable = true) {
+        std::string id = create(agent_);
+        auto contact = cli({"transition", id, "contact", "--set", "restated_problem=洗衣机漏水",
+                            "--set", "customer_confirmed=true", "--set", "method=phone"});
+        EXPECT_EQ(contact.code, 0) << contact.err;
+        auto analyse = cli({"transition", id, "analyse", "--set", "severity=medium", "--set",
+                            "company_fault=" + fault, "--set",
+                            std::string("demand_reasonable=") + (reasonable ? "true" : "false"),
+                            "--set", "findings=密封圈批次缺陷"});
+        EXPECT_EQ(analyse.code, 0) << analyse.err;
+        return id;
+    }
+
+    //! B and C for the customer: with the company fully at fault goodwill grants
+    //! 135% of the loss, 1,753.65 CNY, a replacement, an apology and a senior
+    //! call: a supervisor's to approve.
+    static std::vector<std::string> generous(const std::string& id) {
+        return {"propose", id, "--buy-again", "--word-of-mouth", "high"};
+    }
+
+    std::string status_of(const std::string& id) {
+        return fetch(id)->getValue<std::string>("status");
+    }
+
+    //! The ids of the open tasks `redress tasks ARGS --json` lists for the token.
+    std::vector<std::string> task_ids(const std::string& token, std::vector<std::string> args) {
+        args.insert(args.begin(), "tasks");
+        args.push_back("--json");
+        auto r = cli_as(token, args);
+        EXPECT_EQ(r.code, 0) << r.err;
+        std::vector<std::string> out;
+        auto items = parse(r.out)->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i)
+            out.push_back(std::to_string(items->getObject(i)->getValue<Poco::Int64>("id")));
+        return out;
+    }
+
+    std::string warehouse_;
+};
+
+TEST_P(CompensationCliTest, ProposeDryRunShowsTheReasonsAndStoresNothing) {
+    // A, B and C: 155% of the loss, capped at 150% (1,948.50 CNY); the plant
+    // visit for a long-term customer needs a manager (the default [remedies]).
+    std::string id = analysed();
+    std::vector<std::string> args{"propose",         id,     "--long-term", "--buy-again",
+                                  "--word-of-mouth", "high", "--dry-run"};
+    auto preview = cli(args);
+    ASSERT_EQ(preview.code, 0) << preview.err;
+    for (const char* expected : {"Proposal for ",
+                                 "(dry run: nothing was stored)",
+                                 "decision",
+                                 "grant",
+                                 "remedies",
+                                 "replacement, apology, senior_call, plant_visit",
+                                 "1948.50 CNY",
+                                 "approval by",
+                                 "a manager or higher",
+                                 "- the remedy plant_visit needs a manager or higher",
+                                 "Factors",
+                                 "A long-term",
+                                 "C word of mouth",
+                                 "high",
+                                 "E company fault",
+                                 "full",
+                                 "stated loss",
+                                 "1299.00 CNY",
+                                 "Policy steps",
+                                 "1. goodwill (proposed): grant 0.00 → 1948.50 CNY",
+                                 "- E: the company is fully at fault",
+                                 "- cap: "})
+        EXPECT_NE(preview.out.find(expected), std::string::npos) << expected << "\n" << preview.out;
+    EXPECT_NE(preview.out.find(id), std::string::npos) << preview.out;
+    // Each level reason is printed under the level, as a bullet.
+    auto lines = lines_of(preview.out);
+    auto level = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+        return l.find("approval by") != std::string::npos;
+    });
+    ASSERT_NE(level, lines.end());
+    ASSERT_NE(level + 1, lines.end());
+    EXPECT_EQ(column_of(*(level + 1), "- "), column_of(*level, "a manager")) << preview.out;
+    EXPECT_EQ(status_of(id), "analysed");
+
+    args.push_back("--json");
+    auto json = cli(args);
+    ASSERT_EQ(json.code, 0) << json.err;
+    auto body = parse(json.out);
+    EXPECT_TRUE(body->getValue<bool>("dry_run"));
+    EXPECT_FALSE(body->has("complaint")) << json.out;
+    auto p = body->getObject("proposal");
+    EXPECT_EQ(p->getValue<Poco::Int64>("amount_minor"), 194850);
+    EXPECT_EQ(p->getValue<std::string>("required_level"), "manager");
+    auto factors = p->getObject("factors");
+    EXPECT_TRUE(factors->getValue<bool>("long_term"));
+    EXPECT_TRUE(factors->getValue<bool>("will_buy_again"));
+    EXPECT_EQ(factors->getValue<std::string>("word_of_mouth"), "high");
+    EXPECT_EQ(status_of(id), "analysed");
+    EXPECT_EQ(parse(call("GET", "/complaints/" + id + "/proposals", agent_).body)
+                  ->getArray("items")
+                  ->size(),
+              0u);
+}
+
+TEST_P(CompensationCliTest, ProposeStoresTheProposalAndPrintsTheMove) {
+    std::string id = analysed();
+    auto args = generous(id);
+    args.insert(args.end(), {"--tier", "key", "--ask", "1800", "--asked", "replacement,apology",
+                             "--note", "客户要求换新"});
+    auto r = cli(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    for (const char* expected :
+         {"Proposal 1 for ", "status", "proposed", "customer tier", "key", "customer asks",
+          "1800.00 CNY", "asked remedies", "replacement, apology", "proposed by", "agent-li",
+          "analysed → proposed"})
+        EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
+    EXPECT_EQ(status_of(id), "proposed");
+    auto stored =
+        parse(call("GET", "/complaints/" + id + "/proposals", agent_).body)->getArray("items");
+    ASSERT_EQ(stored->size(), 1u);
+    auto factors = stored->getObject(0)->getObject("factors");
+    EXPECT_EQ(factors->getValue<Poco::Int64>("ask_minor"), 180000) << "major units → minor";
+    EXPECT_EQ(factors->getValue<std::string>("customer_tier"), "key");
+    EXPECT_EQ(factors->getArray("asked_remedies")->size(), 2u);
+
+    // proposals: the same view of every stored proposal.
+    auto listed = cli({"proposals", id});
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    EXPECT_NE(listed.out.find("Proposal 1 for " + id), std::string::npos) << listed.out;
+    EXPECT_NE(listed.out.find("Policy steps"), std::string::npos) << listed.out;
+
+    // --json prints the API's 201 body: proposal, complaint and event.
+    std::string other = analysed();
+    auto json_args = generous(other);
+    json_args.insert(json_args.end(), {"--ask", "1000.5", "--json"});
+    auto json = cli(json_args);
+    ASSERT_EQ(json.code, 0) << json.err;
+    auto body = parse(json.out);
+    EXPECT_FALSE(body->getValue<bool>("dry_run"));
+    EXPECT_EQ(body->getObject("complaint")->getValue<std::string>("status"), "proposed");
+    EXPECT_EQ(body->getObject("event")->getValue<std::string>("to"), "proposed");
+    EXPECT_EQ(body->getObject("proposal")->getObject("factors")->getValue<Poco::Int64>("ask_minor"),
+              100050);
+}
+
+TEST_P(CompensationCliTest, ApprovalNeedsTheLevelAndRejectingNeedsAReason) {
+    std::string id = analysed();
+    ASSERT_EQ(cli(generous(id)).code, 0);
+
+    auto agent = cli({"approve", id});
+    EXPECT_EQ(agent.code, 1) << "an agent may not approve 1,753.65";
+    EXPECT_EQ(agent.err.rfind("error: forbidden: ", 0), 0u) << agent.err;
+    EXPECT_NE(agent.err.find("supervisor"), std::string::npos) << agent.err;
+    EXPECT_TRUE(agent.out.empty()) << agent.out;
+
+    auto no_reason = cli_as(supervisor_, {"approve", id, "--reject"});
+    EXPECT_EQ(no_reason.code, 2);
+    EXPECT_NE(no_reason.err.find("--reject needs --reason"), std::string::npos) << no_reason.err;
+    EXPECT_NE(no_reason.err.find("redress approve --help"), std::string::npos) << no_reason.err;
+    EXPECT_EQ(status_of(id), "proposed");
+
+    auto declined = cli_as(supervisor_, {"approve", id, "--reject", "--reason", "金额过高"});
+    ASSERT_EQ(declined.code, 0) << declined.err;
+    EXPECT_NE(declined.out.find(id + ": proposed → analysed"), std::string::npos) << declined.out;
+    EXPECT_NE(declined.out.find("proposal 1 declined by 主管-王"), std::string::npos)
+        << declined.out;
+    EXPECT_NE(declined.out.find("reason: 金额过高"), std::string::npos) << declined.out;
+
+    ASSERT_EQ(cli(generous(id)).code, 0);
+    auto approved = cli_as(supervisor_, {"approve", id, "--note", "同意"});
+    ASSERT_EQ(approved.code, 0) << approved.err;
+    EXPECT_NE(approved.out.find(id + ": proposed → approved"), std::string::npos) << approved.out;
+    EXPECT_NE(approved.out.find("proposal 2 approved by 主管-王: grant 1753.65 CNY"),
+              std::string::npos)
+        << approved.out;
+    EXPECT_NE(approved.out.find("budget "), std::string::npos) << approved.out;
+    EXPECT_NE(approved.out.find("1753.65 CNY charged; 1753.65 of 3000.00 CNY spent"),
+              std::string::npos)
+        << approved.out;
+    EXPECT_EQ(status_of(id), "approved");
+
+    auto again = cli_as(supervisor_, {"approve", id, "--json"});
+    EXPECT_EQ(again.code, 1);
+    EXPECT_NE(again.err.find("no_open_proposal"), std::string::npos) << again.err;
+}
+
+TEST_P(CompensationCliTest, ApprovingARefusalNeedsCustomerToldAndRejectsTheComplaint) {
+    // Not at fault, an excessive demand, no relationship: the handbook's polite no.
+    std::string id = analysed("none", false);
+    auto r = cli({"propose", id});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("refuse"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("remedies              none"), std::string::npos) << r.out;
+
+    auto untold = cli_as(supervisor_, {"approve", id});
+    EXPECT_EQ(untold.code, 1);
+    EXPECT_NE(untold.err.find("customer_told"), std::string::npos) << untold.err;
+    auto told = cli_as(supervisor_, {"approve", id, "--customer-told"});
+    ASSERT_EQ(told.code, 0) << told.err;
+    EXPECT_NE(told.out.find(id + ": proposed → rejected"), std::string::npos) << told.out;
+    EXPECT_NE(
+        told.out.find("proposal 1 (a refusal) approved by 主管-王: the complaint is rejected"),
+        std::string::npos)
+        << told.out;
+    EXPECT_NE(told.out.find("reason: D: the demand is excessive"), std::string::npos) << told.out;
+}
+
+TEST_P(CompensationCliTest, AgreeDispatchesTasksAndTheLastOneDoneResolves) {
+    std::string id = analysed();
+    ASSERT_EQ(cli(generous(id)).code, 0);
+    ASSERT_EQ(cli_as(supervisor_, {"approve", id}).code, 0);
+
+    auto no_reason = cli({"agree", id, "--declined"});
+    EXPECT_EQ(no_reason.code, 2);
+    EXPECT_NE(no_reason.err.find("--declined needs --reason"), std::string::npos) << no_reason.err;
+
+    auto agreed = cli({"agree", id, "--note", "电话确认"});
+    ASSERT_EQ(agreed.code, 0) << agreed.err;
+    auto lines = lines_of(agreed.out);
+    ASSERT_EQ(lines.size(), 5u) << agreed.out; // status, header, 3 tasks
+    EXPECT_EQ(lines[0], id + ": implementing, 3 tasks dispatched");
+    const std::string& header = lines[1];
+    for (const char* column :
+         {"ID", "COMPLAINT", "REMEDY", "DEPARTMENT", "AMOUNT", "DUE (UTC)", "STATUS", "ASSIGNEE"})
+        EXPECT_NE(header.find(column), std::string::npos) << column;
+    auto replacement = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+        return l.find("replacement") != std::string::npos;
+    });
+    ASSERT_NE(replacement, lines.end()) << agreed.out;
+    EXPECT_EQ(column_of(*replacement, "warehouse"), column_of(header, "DEPARTMENT"));
+    EXPECT_EQ(column_of(*replacement, "1753.65 CNY"), column_of(header, "AMOUNT"));
+    EXPECT_EQ(column_of(*replacement, "open"), column_of(header, "STATUS"));
+    EXPECT_NE(agreed.out.find("apology"), std::string::npos);
+    EXPECT_EQ(status_of(id), "implementing");
+
+    // Each department sees its own tasks.
+    auto mine = cli({"tasks"});
+    ASSERT_EQ(mine.code, 0) << mine.err;
+    EXPECT_EQ(lines_of(mine.out).size(), 3u) << mine.out; // header + apology, senior call
+    EXPECT_EQ(mine.out.find("warehouse"), std::string::npos) << mine.out;
+    auto forbidden = cli({"tasks", "--department", "warehouse"});
+    EXPECT_EQ(forbidden.code, 1);
+    EXPECT_NE(forbidden.err.find("forbidden"), std::string::npos) << forbidden.err;
+
+    // The warehouse lists its own tasks; it may not see the complaint itself.
+    auto wh = task_ids(warehouse_, {});
+    ASSERT_EQ(wh.size(), 1u);
+    auto assigned = cli_as(warehouse_, {"tasks", "assign", wh[0], "仓库-孙"});
+    ASSERT_EQ(assigned.code, 0) << assigned.err;
+    EXPECT_EQ(assigned.out,
+              "task " + wh[0] + ": replacement for " + id + " (warehouse) assigned to 仓库-孙\n");
+    auto by_assignee = cli_as(warehouse_, {"tasks", "--assignee", "仓库-孙"});
+    ASSERT_EQ(by_assignee.code, 0) << by_assignee.err;
+    EXPECT_NE(by_assignee.out.find("仓库-孙"), std::string::npos) << by_assignee.out;
+
+    auto shipped = cli_as(warehouse_, {"tasks", "done", wh[0], "--note", "已发货"});
+    ASSERT_EQ(shipped.code, 0) << shipped.err;
+    EXPECT_NE(shipped.out.find("replacement for " + id + " (warehouse) done by 仓库-赵"),
+              std::string::npos)
+        << shipped.out;
+    EXPECT_NE(shipped.out.find(id + ": implementing\n"), std::string::npos) << shipped.out;
+    auto twice = cli_as(warehouse_, {"tasks", "done", wh[0]});
+    EXPECT_EQ(twice.code, 1);
+    EXPECT_NE(twice.err.find("task_not_open"), std::string::npos) << twice.err;
+
+    auto rest = task_ids(agent_, {"--complaint", id});
+    ASSERT_EQ(rest.size(), 2u);
+    std::string last;
+    for (const auto& task : rest) {
+        auto done = cli({"tasks", "done", "#" + task});
+        ASSERT_EQ(done.code, 0) << done.err;
+        last = done.out;
+    }
+    EXPECT_NE(last.find(id + ": resolved (that was its last open task)"), std::string::npos)
+        << last;
+    EXPECT_EQ(status_of(id), "resolved");
+
+    auto open = cli({"tasks"});
+    ASSERT_EQ(open.code, 0) << open.err;
+    EXPECT_EQ(open.out, "no tasks match\n");
+    auto all = cli({"tasks", "--status", "all", "--complaint", id});
+    ASSERT_EQ(all.code, 0) << all.err;
+    EXPECT_EQ(lines_of(all.out).size(), 3u) << all.out;
+    EXPECT_NE(all.out.find("done"), std::string::npos) << all.out;
+}
+
+TEST_P(CompensationCliTest, TasksPagesWithLimitAndAll) {
+    std::string id = analysed();
+    ASSERT_EQ(cli(generous(id)).code, 0);
+    ASSERT_EQ(cli_as(supervisor_, {"approve", id}).code, 0);
+    ASSERT_EQ(cli({"agree", id, "--json"}).code, 0);
+
+    auto page = cli({"tasks", "--limit", "1"});
+    ASSERT_EQ(page.code, 0) << page.err;
+    EXPECT_EQ(lines_of(page.out).size(), 2u) << page.out; // header + 1
+    EXPECT_NE(page.err.find("more tasks follow: add --all"), std::string::npos) << page.err;
+    auto all = cli({"tasks", "--limit", "1", "--all", "--json"});
+    ASSERT_EQ(all.code, 0) << all.err;
+    auto body = parse(all.out);
+    EXPECT_EQ(body->getArray("items")->size(), 2u);
+    EXPECT_TRUE(body->isNull("next_cursor"));
+}
+
+TEST_P(CompensationCliTest, BudgetShowsSpentAndRemaining) {
+    auto empty = cli_as(supervisor_, {"budget", "after-sales"});
+    ASSERT_EQ(empty.code, 0) << empty.err;
+    EXPECT_NE(empty.out.find("3000.00 CNY"), std::string::npos) << empty.out;
+
+    std::string id = analysed();
+    ASSERT_EQ(cli(generous(id)).code, 0);
+    ASSERT_EQ(cli_as(supervisor_, {"approve", id}).code, 0);
+    auto r = cli_as(supervisor_, {"budget", "after-sales"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto lines = lines_of(r.out);
+    ASSERT_EQ(lines.size(), 5u) << r.out;
+    EXPECT_EQ(lines[0], "department  after-sales");
+    EXPECT_EQ(lines[1].rfind("month       ", 0), 0u) << lines[1];
+    EXPECT_EQ(lines[2], "budget      3000.00 CNY");
+    EXPECT_EQ(lines[3], "spent       1753.65 CNY");
+    EXPECT_EQ(lines[4], "remaining   1246.35 CNY");
+
+    auto json = cli({"budget", "after-sales", "--json"});
+    ASSERT_EQ(json.code, 0) << json.err;
+    auto b = parse(json.out);
+    EXPECT_EQ(b->getValue<Poco::Int64>("spent_minor"), 175365);
+    EXPECT_EQ(b->getValue<Poco::Int64>("remaining_minor"), 124635);
+
+    auto old = cli({"budget", "after-sales", "--month", "2020-01"});
+    ASSERT_EQ(old.code, 0) << old.err;
+    EXPECT_NE(old.out.find("spent       0.00 CNY"), std::string::npos) << old.out;
+    auto none = cli_as(warehouse_, {"budget", "warehouse"});
+    ASSERT_EQ(none.code, 0) << none.err;
+    EXPECT_NE(none.out.find("none (no monthly budget set)"), std::string::npos) << none.out;
+    auto hidden = cli({"budget", "warehouse"});
+    EXPECT_EQ(hidden.code, 1);
+    EXPECT_NE(hidden.err.find("not_found"), std::string::npos) << hidden.err;
+}
+
+TEST_P(CompensationCliTest, BadInputIsAUsageErrorBeforeAnyRequest) {
+    // Against a port nothing listens on: exit 2 (not 3) shows nothing was sent.
+    std::string nowhere = "http://127.0.0.1:" + std::to_string(closed_port());
+    auto offline = [&](const std::vector<std::string>& args) {
+        return run_redress(args, nowhere, agent_);
+    };
+    for (const char* bad : {"12,99", "abc", "-5", "1.2345", "1e3", "", "12.", ".5", "¥100"}) {
+        auto r = offline({"propose", "AS-2026-000001", "--ask", bad});
+        EXPECT_EQ(r.code, 2) << bad << ": " << r.err;
+        EXPECT_NE(r.err.find("--ask must be an amount in major units, such as 1299.00"),
+                  std::string::npos)
+            << r.err;
+    }
+    auto wom = offline({"propose", "X", "--word-of-mouth", "huge"});
+    EXPECT_EQ(wom.code, 2);
+    EXPECT_NE(wom.err.find("--word-of-mouth must be low, medium or high"), std::string::npos)
+        << wom.err;
+    EXPECT_EQ(offline({"propose", "X", "--asked", ","}).code, 2);
+    EXPECT_EQ(offline({"propose"}).code, 2);
+    EXPECT_EQ(offline({"approve", "X", "--reject"}).code, 2);
+    EXPECT_EQ(offline({"agree", "X", "--declined"}).code, 2);
+    EXPECT_EQ(offline({"tasks", "--status", "finished"}).code, 2);
+    EXPECT_EQ(offline({"tasks", "--limit", "0"}).code, 2);
+    EXPECT_EQ(offline({"tasks", "done", "abc"}).code, 2);
+    EXPECT_EQ(offline({"tasks", "done"}).code, 2);
+    EXPECT_EQ(offline({"tasks", "assign", "12"}).code, 2);
+    EXPECT_EQ(offline({"budget", "after-sales", "--month", "2026-13"}).code, 2);
+    EXPECT_EQ(offline({"budget", "after-sales", "--month", "July"}).code, 2);
+    auto sub = offline({"tasks", "finish", "12"});
+    EXPECT_EQ(sub.code, 2);
+    EXPECT_NE(sub.err.find("no subcommand 'finish' of 'tasks' (done or assign)"), std::string::npos)
+        << sub.err;
+
+    // More decimals than the department's currency: refused before the proposal.
+    std::string id = analysed();
+    auto cents = cli({"propose", id, "--ask", "12.345"});
+    EXPECT_EQ(cents.code, 2);
+    EXPECT_NE(cents.err.find("CNY amounts have at most 2 decimals"), std::string::npos)
+        << cents.err;
+    EXPECT_EQ(status_of(id), "analysed");
+    auto unknown = cli({"propose", id, "--asked", "money"});
+    EXPECT_EQ(unknown.code, 1) << "the API knows the remedies";
+    EXPECT_NE(unknown.err.find("[field: factors.asked_remedies[0]]"), std::string::npos)
+        << unknown.err;
+    auto missing = cli({"propose", "AS-1999-000999", "--ask", "10"});
+    EXPECT_EQ(missing.code, 1);
+    EXPECT_NE(missing.err.find("not_found"), std::string::npos) << missing.err;
+}
+
+TEST_P(CompensationCliTest, HelpListsTheCompensationCommandsAndTheTasksGroup) {
+    auto help = cli({"--help"});
+    ASSERT_EQ(help.code, 0);
+    for (const char* expected :
+         {"propose ID", "approve ID", "agree ID", "proposals ID", "tasks  ", "tasks done TASK_ID",
+          "tasks assign TASK_ID NAME", "budget DEPARTMENT"})
+        EXPECT_NE(help.out.find(expected), std::string::npos) << expected << "\n" << help.out;
+    auto tasks = cli({"tasks", "--help"});
+    ASSERT_EQ(tasks.code, 0);
+    for (const char* expected : {"Usage: redress tasks [flags]", "--status S",
+                                 "redress tasks done TASK_ID", "redress tasks assign TASK_ID NAME"})
+        EXPECT_NE(tasks.out.find(expected), std::string::npos) << expected << "\n" << tasks.out;
+    auto group = cli({"help", "tasks"});
+    ASSERT_EQ(group.code, 0);
+    for (const char* expected :
+         {"Usage: redress tasks [SUBCOMMAND]", "redress tasks [flags]",
+          "redress tasks done TASK_ID [flags]", "redress tasks assign TASK_ID NAME"})
+        EXPECT_NE(group.out.find(expected), std::string::npos) << expected << "\n" << group.out;
+    auto propose = cli({"propose", "--help"});
+    ASSERT_EQ(propose.code, 0);
+    for (const char* expected : {"--ask AMOUNT", "--dry-run", "--word-of-mouth LEVEL"})
+        EXPECT_NE(propose.out.find(expected), std::string::npos) << expected;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, CompensationCliTest, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
+
+// The catalog commands against the example company's catalog.
+class CatalogCliTest : public CliTest {
+protected:
+    void SetUp() override {
+        copy_example_catalog(dir_ / "catalog");
+        CliTest::SetUp();
+    }
+    std::string config_text() const override {
+        return "[server]\nport = 0\nthreads = 8\n"
+               "[storage]\nurl = \"" +
+               db_->url() +
+               "\"\n"
+               "[plugins]\nbuiltin = true\ncatalog = \"catalog\"\n"
+               "[[department]]\nid = \"after-sales\"\nname = \"售后服务部\"\nprefix = \"AS\"\n"
+               "channels = [\"phone\"]\n"
+               "[[department]]\nid = \"call-centre\"\nname = \"客户服务中心\"\nprefix = \"CC\"\n"
+               "channels = [\"phone\"]\n"
+               "[plugin.catalog]\ndir = \"catalog\"\n";
+    }
+};
+
+TEST_P(CatalogCliTest, LookupPrintsTheVerdictAndTheWordingToRead) {
+    auto r = cli({"catalog", "lookup", "要求赔偿误工费"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto lines = lines_of(r.out);
+    ASSERT_GE(lines.size(), 4u) << r.out;
+    EXPECT_EQ(lines[0], "catalog version 2026-H2: not_provided (lost-earnings)");
+    EXPECT_EQ(lines[1],
+              "很抱歉，我们不提供「误工费、交通费赔偿」。我们可以为您提供：「24小时加急维修」、"
+              "「上门取件」。");
+
+    auto en =
+        cli({"catalog", "lookup", "extended", "warranty", "--lang", "en", "--at", "2026-03-01"});
+    ASSERT_EQ(en.code, 0) << en.err;
+    EXPECT_EQ(lines_of(en.out)[1], "We can arrange Two-year extended warranty for a fee of 399.00 "
+                                   "CNY; it takes 3 working days.");
+
+    auto none = cli({"catalog", "lookup", "天气"});
+    EXPECT_EQ(none.code, 0);
+    EXPECT_EQ(none.out, "catalog version 2026-H2: nothing matches \"天气\"\n");
+
+    auto json = cli({"catalog", "lookup", "延保", "--json"});
+    ASSERT_EQ(json.code, 0);
+    EXPECT_EQ(parse(json.out)->getValue<std::string>("verdict"), "arrangeable");
+}
+
+TEST_P(CatalogCliTest, DiffShowsWhatChangedBetweenVersions) {
+    auto r = cli({"catalog", "diff", "2026-H1", "2026-H2", "--lang", "en"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto lines = lines_of(r.out);
+    ASSERT_EQ(lines.size(), 5u) << r.out;
+    EXPECT_EQ(lines[0], "catalog 2026-H1 → 2026-H2");
+    EXPECT_EQ(lines[1], "+ deep-cleaning (arrangeable): Deep cleaning of an air conditioner");
+    EXPECT_EQ(lines[2], "- free-filter (provided): Free filter replacement in the first year");
+    EXPECT_EQ(lines[3], "~ extended-warranty: fee_minor 399.00 CNY → 349.00 CNY");
+    EXPECT_EQ(lines[4].rfind("~ night-visit: status not_provided → arrangeable", 0), 0u);
+    EXPECT_EQ(lines_of(cli({"catalog", "diff", "2026-H2", "2026-H2"}).out).back(),
+              "no differences");
+}
+
+TEST_P(CatalogCliTest, ListAndVersions) {
+    auto v = cli({"catalog", "versions", "--at", "2026-03-01"});
+    ASSERT_EQ(v.code, 0) << v.err;
+    auto lines = lines_of(v.out);
+    ASSERT_EQ(lines.size(), 3u) << v.out;
+    EXPECT_NE(lines[1].find("2026-H1  2026-01-01  2026-06-30  25"), std::string::npos) << v.out;
+    EXPECT_NE(lines[1].find("yes"), std::string::npos) << v.out;
+
+    auto l = cli({"catalog", "list", "--status", "arrangeable", "--lang", "en"});
+    ASSERT_EQ(l.code, 0) << l.err;
+    EXPECT_NE(l.out.find("extended-warranty   arrangeable  Two-year extended warranty"),
+              std::string::npos)
+        << l.out;
+    EXPECT_NE(l.out.find("30.00 CNY, 1 working day\n"), std::string::npos) << l.out;
+}
+
+TEST_P(CatalogCliTest, BadInputExitsWithAClearError) {
+    auto at = cli({"catalog", "lookup", "x", "--at", "2026/1/1"});
+    EXPECT_EQ(at.code, 2);
+    EXPECT_NE(at.err.find("--at must be a date YYYY-MM-DD"), std::string::npos) << at.err;
+    auto old = cli({"catalog", "lookup", "x", "--at", "2020-01-01"});
+    EXPECT_EQ(old.code, 1);
+    EXPECT_NE(old.err.find("no catalog version is in force on 2020-01-01"), std::string::npos)
+        << old.err;
+    auto missing = cli({"catalog", "diff", "2026-H1"});
+    EXPECT_EQ(missing.code, 2);
+    auto unknown = cli({"catalog", "diff", "2026-H1", "2099"});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_NE(unknown.err.find("no catalog version \"2099\""), std::string::npos) << unknown.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, CatalogCliTest, ::testing::Values("sqlite"),
                          [](const auto& info) { return info.param; });
 
 } // namespace

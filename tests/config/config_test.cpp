@@ -123,10 +123,14 @@ mailbox = [{ host = "127.0.0.1", port = 1110 }, { host = "::1" }]
 TEST(Config, ExampleCompanyConfigIsValid) {
     PluginRegistry registry;
     // Its channels come from the shipped plugins.
-    Config c = load_config(REDRESS_SOURCE_DIR "/examples/company.toml", registry,
-                           {REDRESS_PLUGIN_DIR});
-    EXPECT_EQ(c.departments.size(), 3u);
+    Config c =
+        load_config(REDRESS_SOURCE_DIR "/examples/company.toml", registry, {REDRESS_PLUGIN_DIR});
+    EXPECT_EQ(c.departments.size(), 5u); // three take complaints, two carry out remedies
     EXPECT_EQ(c.departments[1].name, "客户服务中心");
+    EXPECT_EQ(c.departments[0].policies, (std::vector<std::string>{"goodwill", "rules"}));
+    EXPECT_EQ(c.departments[0].monthly_budget, 50000'00);
+    EXPECT_EQ(c.remedies.at("replacement").department, "warehouse");
+    EXPECT_EQ(c.remedies.at("plant_visit").approval, "manager");
     EXPECT_EQ(c.departments[1].calendar.days.size(), 6u);
     EXPECT_EQ(c.departments[1].calendar.holidays.size(), 11u); // inherited from the company
 }
@@ -143,7 +147,7 @@ TEST(ConfigErrors, UnknownTopLevelKey) {
     auto e = errors_of("colour = \"red\"\n" + minimal);
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:1:1: colour: unknown key (expected one of: company, "
-                    "department, log, plugin, plugins, server, sla, storage)");
+                    "department, log, plugin, plugins, remedies, server, sla, storage)");
 }
 
 TEST(ConfigErrors, UnknownKeyInATableSuggestsTheKnownOnes) {
@@ -376,4 +380,49 @@ TEST(ConfigErrors, HostileInputDoesNotCrash) {
         auto e = errors_of(text);
         EXPECT_FALSE(e.empty());
     }
+}
+
+TEST(ConfigErrors, CompensationKeysAreChecked) {
+    auto e = errors_of(R"([[department]]
+id = "after-sales"
+name = "售后服务部"
+prefix = "AS"
+channels = ["hello"]
+policies = ["fixture-policy", "fixture-intake", "fixture-policy"]
+budget = { monthly = -5 }
+currency = "JPY"
+[remedies]
+pony = { due = "1d" }
+refund = { department = "finance", due = "soon", approval = "boss" }
+)");
+    std::string all;
+    for (const auto& s : e)
+        all += s + "\n";
+    for (const char* expected : {
+             "x.toml:6:49: department[0].policies[2]: policy \"fixture-policy\" listed twice",
+             "x.toml:7:22: department[0].budget.monthly: ",
+             "x.toml:8:12: department[0].currency: currency \"JPY\" does not have two decimal "
+             "places",
+             "x.toml:10:8: remedies.pony: unknown remedy \"pony\"",
+             "x.toml:11:25: remedies.refund.department: names no department: \"finance\"",
+             "x.toml:11:42: remedies.refund.due: expected a business duration",
+             "x.toml:11:61: remedies.refund.approval: expected \"agent\", \"supervisor\"",
+             "department[0].policies[1]: unknown compensation policy \"fixture-intake\" (loaded "
+             "policies: fixture-policy)",
+         })
+        EXPECT_NE(all.find(expected), std::string::npos) << expected << "\nin:\n" << all;
+}
+
+TEST(Config, CompensationKeysLoad) {
+    auto l = load(minimal + "policies = [\"fixture-policy\"]\nbudget = { monthly = 300_00 }\n"
+                            "[remedies]\nrefund = { department = \"after-sales\", due = \"4h\", "
+                            "approval = \"manager\" }\n");
+    ASSERT_TRUE(l.errors.empty()) << l.errors[0];
+    const Config& c = l.parsed.config;
+    EXPECT_EQ(c.departments[0].policies, std::vector<std::string>{"fixture-policy"});
+    EXPECT_EQ(c.departments[0].monthly_budget, 300'00);
+    EXPECT_EQ(c.remedies.size(), 8u); // every remedy, defaults filled
+    EXPECT_EQ(c.remedies.at("refund").due, (BusinessDuration{0, 240}));
+    EXPECT_EQ(c.remedies.at("refund").approval, "manager");
+    EXPECT_EQ(c.remedies.at("senior_visit").approval, "manager"); // a default
 }

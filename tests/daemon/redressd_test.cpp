@@ -133,12 +133,10 @@ TEST(Redressd, ListPluginsPrintsLoadedAndRefused) {
     std::string out = d.stdout_text();
     EXPECT_NE(out.find("fixture-intake"), std::string::npos) << out;
     EXPECT_NE(out.find("refused:"), std::string::npos) << out;
-    EXPECT_NE(
-        out.find(
-            "fixture_abi_newer_minor.so: plugin needs a newer host (plugin ABI 1." +
-                std::to_string(REDRESS_ABI_MINOR + 1) + ", host ABI 1." +
-                std::to_string(REDRESS_ABI_MINOR) + ")"),
-        std::string::npos)
+    EXPECT_NE(out.find("fixture_abi_newer_minor.so: plugin needs a newer host (plugin ABI 1." +
+                       std::to_string(REDRESS_ABI_MINOR + 1) + ", host ABI 1." +
+                       std::to_string(REDRESS_ABI_MINOR) + ")"),
+              std::string::npos)
         << out;
 }
 

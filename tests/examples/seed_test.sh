@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The example company seeds as the README promises: redressd on a copy of
 # examples/company.toml (own database, free port), examples/seed.sh fills it
-# with 36 complaints in every stage, and running the seed again adds none.
+# with 36 complaints in every stage (the catalog classifying their requests),
+# and running the seed again adds none.
 #   seed_test.sh SOURCE_DIR REDRESSD
 set -euo pipefail
 src=$1 redressd=$2
@@ -12,6 +13,7 @@ trap '[ -n "$pid" ] && kill -TERM $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$w
 sed -e 's|^port = 8080|port = 0|' -e "s|sqlite://../var/redress.db|sqlite://$work/redress.db|" \
     "$src/examples/company.toml" >"$work/company.toml"
 grep -q "sqlite://$work/redress.db" "$work/company.toml" || { echo "could not point the example at a temp database"; exit 1; }
+cp -r "$src/examples/catalog" "$work/catalog" # [plugin.catalog] dir is relative to the config
 "$redressd" --config "$work/company.toml" --create-token admin >"$work/admin.token" 2>/dev/null
 "$redressd" --config "$work/company.toml" >"$work/log" 2>&1 &
 pid=$!
@@ -32,6 +34,10 @@ for status in received contacted analysed proposed implementing closed rejected;
 done
 [ "$(grep -o '"status":"' <<<"$list" | wc -l)" -eq 36 ] || { echo "expected 36 complaints"; exit 1; }
 grep -q "华东\|王建国" <<<"$list" || { echo "Chinese text did not round-trip"; exit 1; }
+# The catalog classified the requests it covers at intake.
+verdicts=$(grep -o '"catalog":{[^}]*"verdict":"[a-z_]*"' <<<"$list" | wc -l)
+[ "$verdicts" -gt 0 ] || { echo "no complaint got a catalog verdict at intake"; exit 1; }
+echo "catalog verdicts: $verdicts of 36"
 again=$("$src/examples/seed.sh" "http://127.0.0.1:$port" "$work")
 grep -q "seed: 0 new complaints" <<<"$again" || { echo "re-seeding stored duplicates: $again"; exit 1; }
 echo "ok"

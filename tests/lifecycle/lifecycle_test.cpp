@@ -183,9 +183,8 @@ TEST(Lifecycle, ApprovalNeedsTheLevelTheProposalRequires) {
         FAIL();
     } catch (const TransitionError& e) {
         EXPECT_EQ(e.code(), "forbidden");
-        EXPECT_STREQ(
-            e.what(),
-            "the proposal of 500000 CNY needs approval by a manager or higher; sup is supervisor");
+        EXPECT_STREQ(e.what(), "the proposal of 5,000.00 CNY needs approval by a manager or "
+                               "higher; sup is supervisor");
     }
     EXPECT_EQ(Lifecycle::apply(c, mgr, valid("approve"), fx.ctx).complaint.status,
               Status::Approved);

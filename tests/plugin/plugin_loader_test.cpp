@@ -47,7 +47,7 @@ TEST(PluginLoader, RefusesAbiMajorMismatch) {
     PluginRegistry r;
     EXPECT_EQ(r.load_file(fixture("fixture_abi_major_2")), nullptr);
     EXPECT_EQ(only_refusal(r), "ABI major version mismatch (plugin ABI 2.0, host ABI 1." +
-                                  std::to_string(REDRESS_ABI_MINOR) + ")");
+                                   std::to_string(REDRESS_ABI_MINOR) + ")");
     EXPECT_EQ(r.refusals().front().file, fixture("fixture_abi_major_2"));
 }
 
@@ -55,8 +55,8 @@ TEST(PluginLoader, RefusesNewerAbiMinor) {
     PluginRegistry r;
     r.load_file(fixture("fixture_abi_newer_minor"));
     EXPECT_EQ(only_refusal(r), "plugin needs a newer host (plugin ABI 1." +
-                                  std::to_string(REDRESS_ABI_MINOR + 1) + ", host ABI 1." +
-                                  std::to_string(REDRESS_ABI_MINOR) + ")");
+                                   std::to_string(REDRESS_ABI_MINOR + 1) + ", host ABI 1." +
+                                   std::to_string(REDRESS_ABI_MINOR) + ")");
 }
 
 TEST(PluginLoader, RefusesLibraryWithoutEntryPoint) {
@@ -84,8 +84,7 @@ TEST(PluginLoader, RefusesDescriptorWithWrongSize) {
     r.load_file(fixture("fixture_wrong_size"));
     std::string reason = only_refusal(r);
     EXPECT_EQ(reason, "descriptor is 24 bytes; ABI 1." + std::to_string(REDRESS_ABI_MINOR) +
-                          " needs at least " +
-                          std::to_string(sizeof(redress_plugin_descriptor)));
+                          " needs at least " + std::to_string(sizeof(redress_plugin_descriptor)));
 }
 
 TEST(PluginLoader, RefusesUnknownFamily) {

@@ -287,3 +287,97 @@ TEST_P(StoreTest, TokensAreFoundByHashAndRevoked) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
+
+// Compensation effects commit with the complaint or not at all; the budget
+// charge is conditional at commit, so approvals racing cannot pass the limit.
+TEST_P(StoreTest, BudgetChargesAreConditionalAndRacingApprovalsCannotPassTheLimit) {
+    constexpr int racers = 8;
+    std::vector<Complaint> complaints;
+    for (int i = 0; i < racers; ++i)
+        complaints.push_back(add().complaint);
+    std::atomic<int> applied{0}, over{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < racers; ++i)
+        threads.emplace_back([&, i] {
+            Complaint next = complaints[static_cast<std::size_t>(i)];
+            next.version = 2;
+            Event e;
+            e.complaint_id = next.id;
+            e.at_ms = next.received_at_ms + 1;
+            e.actor = "主管-王";
+            e.type = "transition";
+            UpdateEffects fx;
+            // 3 × 400.00 fit in 1,000.00 only twice.
+            fx.charge = UpdateEffects::BudgetCharge{"after-sales", "2026-11", 400'00, 1000'00};
+            auto outcome = store_->update(next, 1, e, fx);
+            (outcome == UpdateOutcome::Applied ? applied : over)++;
+            if (outcome != UpdateOutcome::Applied) {
+                EXPECT_EQ(outcome, UpdateOutcome::OverBudget);
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(applied.load(), 2);
+    EXPECT_EQ(over.load(), racers - 2);
+    EXPECT_EQ(store_->budget_spent("after-sales", "2026-11"), 800'00);
+    EXPECT_EQ(store_->budget_spent("after-sales", "2026-12"), 0);
+    int moved = 0;
+    for (const auto& c : complaints) {
+        auto found = store_->find(c.tracking_number);
+        bool changed = found->version == 2;
+        moved += changed;
+        // A refused charge left neither the complaint nor its timeline changed.
+        EXPECT_EQ(store_->events(c.id).size(), changed ? 2u : 1u);
+    }
+    EXPECT_EQ(moved, 2);
+}
+
+TEST_P(StoreTest, AProposalChangeOnlyAppliesFromItsExpectedStatus) {
+    Complaint c = add().complaint;
+    Proposal p;
+    p.complaint_id = c.id;
+    p.department = c.department;
+    p.remedies = {"replacement", "apology"};
+    p.amount = Money{1299'00, "CNY"};
+    p.required_level = Role::Supervisor;
+    p.steps = {
+        PolicyStep{"goodwill", "proposed", "grant", 0, 1299'00, p.remedies, "", {"E: 全责"}}};
+    p.source = "policies";
+    p.created_by = "agent-li";
+    p.created_at_ms = c.received_at_ms;
+    auto step = [&](std::int64_t version, const UpdateEffects& fx) {
+        Complaint next = *store_->find(c.tracking_number);
+        next.version = version + 1;
+        Event e;
+        e.complaint_id = c.id;
+        e.at_ms = c.received_at_ms + version;
+        e.actor = "x";
+        e.type = "transition";
+        return store_->update(next, version, e, fx);
+    };
+    UpdateEffects add_it;
+    add_it.add_proposal = p;
+    ASSERT_EQ(step(1, add_it), UpdateOutcome::Applied);
+    auto stored = store_->proposals(c.id);
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].steps[0].reasons[0], "E: 全责");
+    EXPECT_EQ(stored[0].remedies, p.remedies);
+    UpdateEffects approve;
+    approve.change_proposal = UpdateEffects::ProposalChange{
+        stored[0].id, ProposalStatus::Proposed, ProposalStatus::Approved, "主管-王", 5, "ok",
+        "2026-11"};
+    ASSERT_EQ(step(2, approve), UpdateOutcome::Applied);
+    // The same change again finds it approved already: nothing is stored.
+    EXPECT_EQ(step(3, approve), UpdateOutcome::StateChanged);
+    EXPECT_EQ(store_->find(c.tracking_number)->version, 3);
+    stored = store_->proposals(c.id);
+    EXPECT_EQ(stored[0].status, ProposalStatus::Approved);
+    EXPECT_EQ(stored[0].decided_by, "主管-王");
+    EXPECT_EQ(stored[0].budget_month, "2026-11");
+    // A new proposal withdraws the open one.
+    ASSERT_EQ(step(3, add_it), UpdateOutcome::Applied);
+    stored = store_->proposals(c.id);
+    ASSERT_EQ(stored.size(), 2u);
+    EXPECT_EQ(stored[0].status, ProposalStatus::Withdrawn);
+    EXPECT_EQ(stored[1].status, ProposalStatus::Proposed);
+}

@@ -1,3 +1,4 @@
+#include "query_params.hpp"
 #include "route_support.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -25,79 +26,6 @@ void require_token_admin(const Actor& a) {
         throw HttpError(HTTPResponse::HTTP_FORBIDDEN, "forbidden",
                         "managing tokens needs an admin token for all departments (\"*\"); " +
                             a.name + " is " + std::string(to_string(a.role)));
-}
-
-// ---- Query parameters ---------------------------------------------------------
-
-class Query {
-public:
-    explicit Query(const std::string& uri) {
-        try {
-            for (const auto& [k, v] : Poco::URI(uri).getQueryParameters())
-                params_.emplace_back(k, v);
-        } catch (const Poco::Exception&) {
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "bad_uri",
-                            "the query string is not valid");
-        }
-        for (const auto& [k, v] : params_)
-            if (!valid_utf8(k) || !valid_utf8(v))
-                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_utf8",
-                                "query parameter " + k + " is not valid UTF-8");
-    }
-    std::optional<std::string> one(const std::string& name) {
-        known_.insert(name);
-        std::optional<std::string> out;
-        for (const auto& [k, v] : params_)
-            if (k == name) {
-                if (out)
-                    throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
-                                    "query parameter " + name + " is given twice", name);
-                out = v;
-            }
-        return out;
-    }
-    //! Repeated or comma-separated values.
-    std::vector<std::string> many(const std::string& name) {
-        known_.insert(name);
-        std::vector<std::string> out;
-        for (const auto& [k, v] : params_)
-            if (k == name)
-                for (std::size_t start = 0; start <= v.size();) {
-                    std::size_t end = std::min(v.find(',', start), v.size());
-                    if (end > start)
-                        out.push_back(v.substr(start, end - start));
-                    start = end + 1;
-                }
-        return out;
-    }
-    void finish() const {
-        for (const auto& [k, _] : params_)
-            if (!known_.count(k)) {
-                std::string list;
-                for (const auto& n : known_)
-                    list += (list.empty() ? "" : ", ") + n;
-                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "unknown_parameter",
-                                "unknown query parameter " + k + " (expected: " + list + ")", k);
-            }
-    }
-
-private:
-    std::vector<std::pair<std::string, std::string>> params_;
-    std::set<std::string> known_;
-};
-
-std::int64_t time_param(Query& q, const std::string& name, std::optional<std::int64_t>& out) {
-    if (auto v = q.one(name)) {
-        auto t = parse_iso_time(*v);
-        if (!t)
-            throw HttpError(
-                HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
-                name +
-                    " must be an ISO 8601 date or time, such as 2026-11-01 or 2026-11-01T08:00:00Z",
-                name);
-        out = *t;
-    }
-    return 0;
 }
 
 // ---- Handlers ---------------------------------------------------------------------
@@ -159,20 +87,7 @@ void list_complaints(ApiContext& api, HttpContext& ctx) {
     }
     time_param(q, "received_from", f.received_from_ms);
     time_param(q, "received_to", f.received_to_ms);
-    if (auto l = q.one("limit")) {
-        if (l->empty() || l->size() > 3 ||
-            l->find_first_not_of("0123456789") != std::string::npos || std::stoi(*l) < 1 ||
-            std::stoi(*l) > 500)
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
-                            "limit must be 1 to 500", "limit");
-        f.limit = std::stoi(*l);
-    }
-    if (auto c = q.one("cursor")) {
-        if (c->empty() || c->size() > 18 || c->find_first_not_of("0123456789") != std::string::npos)
-            throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
-                            "cursor must be a value returned as next_cursor", "cursor");
-        f.after_id = std::stoll(*c);
-    }
+    paging(q, f.limit, f.after_id);
     q.finish();
     ComplaintPage page = api.service.list(f, actor);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;

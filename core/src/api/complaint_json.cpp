@@ -119,6 +119,15 @@ Poco::JSON::Object::Ptr complaint_json(const Complaint& c) {
         o->set("satisfaction", *c.satisfaction);
     else
         o->set("satisfaction", Poco::Dynamic::Var());
+    if (c.catalog) {
+        Poco::JSON::Object::Ptr cat = new Poco::JSON::Object;
+        cat->set("verdict", c.catalog->verdict);
+        cat->set("entry", c.catalog->entry);
+        cat->set("version", c.catalog->version);
+        o->set("catalog", cat);
+    } else {
+        o->set("catalog", Poco::Dynamic::Var());
+    }
     set_optional_time(*o, "closed_at", c.closed_at_ms);
     Poco::JSON::Array::Ptr actions = new Poco::JSON::Array;
     for (const auto& a : Lifecycle::allowed_actions(c.status))

@@ -8,6 +8,7 @@
 #include <redress/core/api/plugin_services.hpp>
 #include <redress/core/auth/tokens.hpp>
 #include <redress/core/http/http_context.hpp>
+#include <redress/core/plugin/complaint_record.hpp>
 #include <sstream>
 
 namespace redress::core::api {
@@ -28,6 +29,8 @@ redress_status status_of(const ServiceError& e) {
         return REDRESS_E_REFUSED;
     case ServiceError::Kind::Unavailable:
         return REDRESS_E_UNAVAILABLE;
+    case ServiceError::Kind::PluginFailed:
+        return REDRESS_E_INTERNAL;
     }
     return REDRESS_E_INTERNAL;
 }
@@ -36,14 +39,16 @@ std::string message_of(const std::string& field, const std::string& message) {
     return field.empty() || message.rfind(field, 0) == 0 ? message : field + ": " + message;
 }
 
-Poco::Dynamic::Var value_json(const RecordValue& v) {
+Poco::Dynamic::Var value_json(const RecordValue& v,
+                              const std::set<std::string, std::less<>>& lists = {}) {
     return std::visit(
-        [](const auto& x) -> Poco::Dynamic::Var {
+        [&lists](const auto& x) -> Poco::Dynamic::Var {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, std::monostate>)
                 return Poco::Dynamic::Var();
             else if constexpr (std::is_same_v<T, std::unique_ptr<Record>>)
-                return x ? record_to_json(*x) : Poco::JSON::Object::Ptr(new Poco::JSON::Object);
+                return x ? record_to_json(*x, lists)
+                         : Poco::JSON::Object::Ptr(new Poco::JSON::Object);
             else if constexpr (std::is_same_v<T, std::int64_t>)
                 return static_cast<Poco::Int64>(x);
             else
@@ -129,49 +134,6 @@ Draft draft_of(const Record& request) {
     return d;
 }
 
-void write_money(Record& r, std::string_view key, const std::optional<Money>& m) {
-    if (!m)
-        return;
-    Record& o = r.add_record(key);
-    o.set("amount_minor", m->amount_minor);
-    o.set("currency", m->currency);
-}
-
-void write_complaint(Record& r, const Complaint& c) {
-    r.set("tracking_number", c.tracking_number);
-    r.set("department", c.department);
-    r.set("channel", c.channel);
-    r.set("category", c.category);
-    r.set("severity", std::string(to_string(c.severity)));
-    r.set("status", std::string(to_string(c.status)));
-    r.set("cause", c.cause);
-    r.set("request", c.request);
-    r.set("recorder", c.recorder);
-    r.set("owner", c.owner);
-    r.set("received_at", c.received_at_ms);
-    r.set("first_response_due", c.first_response_due_ms);
-    r.set("resolution_due", c.resolution_due_ms);
-    r.set("version", c.version);
-    if (c.satisfaction)
-        r.set("satisfaction", static_cast<std::int64_t>(*c.satisfaction));
-    Record& cu = r.add_record("customer");
-    cu.set("company", c.customer.company);
-    cu.set("contact", c.customer.contact);
-    cu.set("address", c.customer.address);
-    cu.set("phone", c.customer.phone);
-    cu.set("email", c.customer.email);
-    cu.set("type", std::string(to_string(c.customer.type)));
-    Record& p = r.add_record("product");
-    p.set("name", c.product.name);
-    p.set("spec", c.product.spec);
-    p.set("production_date", c.product.production_date);
-    p.set("batch", c.product.batch);
-    p.set("used_at", c.product.used_at);
-    p.set("symptoms", c.product.symptoms);
-    p.set("previous_brand", c.product.previous_brand);
-    write_money(r, "loss", c.loss);
-}
-
 void write_created(Record& reply, const Store::Created& created, const ServiceSettings& s) {
     const Complaint& c = created.complaint;
     reply.set("tracking_number", c.tracking_number);
@@ -244,7 +206,7 @@ void submit_batch(ComplaintService& service, const Actor& actor, const Record& r
 
 void get(ComplaintService& service, const Actor& actor, const Record& request, Record& reply) {
     auto found = service.get(text(request, "tracking_number"), actor);
-    write_complaint(reply, found.complaint);
+    write_complaint_record(reply, found.complaint);
     for (const Event& e : found.timeline) {
         Record& ev = reply.add_record("event");
         ev.set("id", e.id);
@@ -491,15 +453,18 @@ void callback_complete(ComplaintService& service, const Actor& actor, const Reco
 
 } // namespace
 
-Poco::JSON::Object::Ptr record_to_json(const Record& record) {
+Poco::JSON::Object::Ptr record_to_json(const Record& record,
+                                       const std::set<std::string, std::less<>>& lists) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     for (const auto& f : record.fields()) {
-        if (f.values.size() == 1) {
-            o->set(f.name, value_json(f.values.front()));
+        const bool list = lists.count(f.name) > 0;
+        if (f.values.size() == 1 && !list) {
+            o->set(f.name, value_json(f.values.front(), lists));
         } else {
             Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
             for (const auto& v : f.values)
-                a->add(value_json(v));
+                if (!list || !std::holds_alternative<std::monostate>(v))
+                    a->add(value_json(v, lists));
             o->set(f.name, a);
         }
     }

@@ -49,6 +49,8 @@ inline HTTPResponse::HTTPStatus status_of(ServiceError::Kind k) {
         return HTTPResponse::HTTP_CONFLICT;
     case ServiceError::Kind::Unavailable:
         return HTTPResponse::HTTP_SERVICE_UNAVAILABLE;
+    case ServiceError::Kind::PluginFailed:
+        return HTTPResponse::HTTP_BAD_GATEWAY;
     }
     return HTTPResponse::HTTP_INTERNAL_SERVER_ERROR;
 }

@@ -154,6 +154,9 @@ public:
         }
         if (c.departments.empty())
             sink_.at(root.source(), "department", "at least one [[department]] is required");
+        c.remedies = default_remedies();
+        if (auto t = r.table("remedies"))
+            remedies(*t, c);
         r.take("plugin"); // checked in phase 2, against the loaded plugins
         if (const toml::node* n = root.get("plugin"); n && !n->is_table())
             r.error(*n, "plugin", "expected a table of [plugin.<name>] sections");
@@ -180,7 +183,17 @@ private:
 
     void currency(TableReader& r, std::string_view key, const std::string& v, std::string& out) {
         static const std::regex re("^[A-Z]{3}$");
-        if (regex_ok(v, re))
+        // Amounts are minor units shown with two decimals (format_money);
+        // ISO 4217 currencies with none or three are refused, not mis-shown.
+        static const std::set<std::string> not_two_decimals{
+            "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+            "VND", "VUV", "XAF", "XOF", "XPF", "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+        if (regex_ok(v, re) && not_two_decimals.count(v))
+            r.error(*r.raw().get(key), key,
+                    "currency \"" + v +
+                        "\" does not have two decimal places; Redress keeps amounts in "
+                        "hundredths, so it is not supported");
+        else if (regex_ok(v, re))
             out = v;
         else
             r.error(*r.raw().get(key), key,
@@ -333,6 +346,8 @@ private:
         if (auto v = r.boolean("builtin"))
             p.builtin = *v;
         wall_seconds(r, "poll_interval", p.poll_interval_s);
+        if (auto v = r.string("catalog"))
+            p.catalog = *v;
         r.finish();
     }
 
@@ -394,6 +409,21 @@ private:
                 approval(*a, path + ".approval", d.approval);
             if (auto cal = r.table("calendar"))
                 calendar(*cal, path + ".calendar", d.calendar);
+            if (auto v = r.strings("policies")) {
+                std::set<std::string> seen;
+                for (std::size_t j = 0; j < v->size(); ++j)
+                    if (!seen.insert((*v)[j]).second)
+                        r.error(*t.get("policies")->as_array()->get(j),
+                                "policies[" + std::to_string(j) + "]",
+                                "policy \"" + (*v)[j] + "\" listed twice");
+                d.policies = *v;
+            }
+            if (auto b = r.table("budget")) {
+                TableReader br(*b, path + ".budget", sink_);
+                if (auto v = br.integer("monthly", 0, max_money))
+                    d.monthly_budget = *v;
+                br.finish();
+            }
             r.finish();
             c.departments.push_back(std::move(d));
         }
@@ -412,6 +442,68 @@ private:
                             "found \"" +
                                 *v + "\"");
             }
+        }
+        r.finish();
+    }
+
+    static std::map<std::string, RemedyDispatch> default_remedies() {
+        // Due times as a department would promise them; everything is carried out
+        // by the complaint's own department until [remedies] says otherwise.
+        return {
+            {"replacement", {"", {2, 0}, "agent"}},    {"refund", {"", {3, 0}, "agent"}},
+            {"gift", {"", {5, 0}, "agent"}},           {"voucher", {"", {1, 0}, "agent"}},
+            {"apology", {"", {0, 4 * 60}, "agent"}},   {"senior_call", {"", {1, 0}, "supervisor"}},
+            {"senior_visit", {"", {5, 0}, "manager"}}, {"plant_visit", {"", {10, 0}, "manager"}}};
+    }
+
+    // [remedies.<name>]: department (checked once every department is read), due, approval.
+    void remedies(const toml::table& t, Config& c) {
+        TableReader r(t, "remedies", sink_);
+        for (auto&& [key, node] : t) {
+            std::string name(key.str());
+            const toml::table* entry = r.table(name);
+            if (!entry)
+                continue;
+            auto it = c.remedies.find(name);
+            if (it == c.remedies.end()) {
+                std::string known;
+                for (const auto& [k, v] : c.remedies)
+                    known += (known.empty() ? "" : ", ") + k;
+                r.error(node, name, "unknown remedy \"" + name + "\" (remedies: " + known + ")");
+                continue;
+            }
+            std::string path = "remedies." + name;
+            TableReader er(*entry, path, sink_);
+            RemedyDispatch& d = it->second;
+            if (auto v = er.string("department")) {
+                if (!c.find_department(*v)) {
+                    std::string ids;
+                    for (const auto& dep : c.departments)
+                        ids += (ids.empty() ? "" : ", ") + dep.id;
+                    er.error(*entry->get("department"), "department",
+                             "names no department: \"" + *v + "\" (departments: " + ids + ")");
+                }
+                d.department = *v;
+            }
+            if (auto v = er.string("due")) {
+                if (auto due = parse_business_duration(*v))
+                    d.due = *due;
+                else
+                    er.error(*entry->get("due"), "due",
+                             "expected a business duration such as \"4h\", \"3d\" or \"1d4h\", "
+                             "found \"" +
+                                 *v + "\"");
+            }
+            if (auto v = er.string("approval")) {
+                if (*v != "agent" && *v != "supervisor" && *v != "manager" && *v != "executive")
+                    er.error(*entry->get("approval"), "approval",
+                             "expected \"agent\", \"supervisor\", \"manager\" or \"executive\", "
+                             "found \"" +
+                                 *v + "\"");
+                else
+                    d.approval = *v;
+            }
+            er.finish();
         }
         r.finish();
     }
@@ -497,6 +589,43 @@ void check_against_plugins(ParsedConfig& parsed, const PluginRegistry& registry,
             }
         }
 
+    // The catalog named in [plugins] must be a loaded catalog plugin.
+    if (!c.plugins.catalog.empty()) {
+        auto lib = registry.find(c.plugins.catalog);
+        if (!lib || !(lib->families() & REDRESS_FAMILY_CATALOG)) {
+            std::string catalogs;
+            for (const auto& l : registry.libraries())
+                if (l->families() & REDRESS_FAMILY_CATALOG)
+                    catalogs += (catalogs.empty() ? "" : ", ") + l->name();
+            const toml::node* at = doc->root["plugins"]["catalog"].node();
+            sink.at(at ? at->source() : toml::source_region{}, "plugins.catalog",
+                    "no catalog plugin named \"" + c.plugins.catalog + "\" is loaded (" +
+                        (catalogs.empty() ? "none is" : "loaded catalogs: " + catalogs) + ")");
+        }
+    }
+
+    // Policies each department runs must be loaded compensation plugins.
+    std::string policies;
+    for (const auto& lib : registry.libraries())
+        if (lib->families() & REDRESS_FAMILY_COMPENSATION)
+            policies += (policies.empty() ? "" : ", ") + lib->name();
+    if (const auto* list = doc->root.get_as<toml::array>("department"))
+        for (std::size_t i = 0; i < list->size() && i < c.departments.size(); ++i) {
+            const auto* names = list->get(i)->as_table()->get_as<toml::array>("policies");
+            for (std::size_t j = 0; names && j < c.departments[i].policies.size(); ++j) {
+                const std::string& name = c.departments[i].policies[j];
+                auto lib = registry.find(name);
+                if (!lib || !(lib->families() & REDRESS_FAMILY_COMPENSATION))
+                    sink.at(names->get(j)->source(),
+                            "department[" + std::to_string(i) + "].policies[" + std::to_string(j) +
+                                "]",
+                            "unknown compensation policy \"" + name + "\" (" +
+                                (policies.empty() ? "no compensation plugin is loaded"
+                                                  : "loaded policies: " + policies) +
+                                ")");
+            }
+        }
+
     // [plugin.<name>] sections against their plugin's schema.
     const auto* sections = doc->root.get_as<toml::table>("plugin");
     if (sections)
@@ -520,7 +649,8 @@ void check_against_plugins(ParsedConfig& parsed, const PluginRegistry& registry,
                 section = n->as_table();
         static const toml::table empty;
         c.plugin_configs[lib->name()] = plugin_section::validate(
-            section ? *section : empty, "plugin." + lib->name(), lib->config_keys(), sink);
+            section ? *section : empty, "plugin." + lib->name(), lib->config_keys(),
+            std::filesystem::absolute(c.file).parent_path(), sink);
     }
 }
 

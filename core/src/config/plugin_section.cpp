@@ -10,6 +10,8 @@ std::string_view expected_name(std::uint32_t type) {
     switch (type) {
     case REDRESS_CONFIG_STRING:
         return "a string";
+    case REDRESS_CONFIG_PATH:
+        return "a path (a string)";
     case REDRESS_CONFIG_INTEGER:
         return "an integer";
     case REDRESS_CONFIG_FLOAT:
@@ -31,8 +33,10 @@ std::string_view expected_name(std::uint32_t type) {
 
 class Validator {
 public:
-    Validator(const std::vector<PluginConfigKey>& schema, ErrorSink& sink)
+    Validator(const std::vector<PluginConfigKey>& schema, const std::filesystem::path& base_dir,
+              ErrorSink& sink)
         : schema_(schema)
+        , base_dir_(base_dir)
         , sink_(sink) {}
 
     // Validates table (whose schema prefix is prefix, "" at the top) into out.
@@ -72,6 +76,16 @@ private:
                 return wrong();
             out.set(leaf, n.as_string()->get());
             return;
+        case REDRESS_CONFIG_PATH: {
+            if (!n.is_string())
+                return wrong();
+            // Empty stays empty: "not set", for the plugin to decide.
+            std::filesystem::path p(n.as_string()->get());
+            out.set(leaf, p.empty() || p.is_absolute()
+                              ? p.string()
+                              : (base_dir_ / p).lexically_normal().string());
+            return;
+        }
         case REDRESS_CONFIG_INTEGER:
             if (!n.is_integer())
                 return wrong();
@@ -96,6 +110,12 @@ private:
             if (!n.is_array())
                 return wrong();
             const toml::array& a = *n.as_array();
+            if (a.empty() && key.type == REDRESS_CONFIG_STRING_LIST) {
+                // Present but empty is not absent: `severity = []` must not read
+                // as "any severity". A null value says "given, and empty".
+                out.set(leaf, std::monostate{});
+                return;
+            }
             for (std::size_t i = 0; i < a.size(); ++i) {
                 const toml::node& el = *a.get(i);
                 std::string item = leaf + "[" + std::to_string(i) + "]";
@@ -136,7 +156,7 @@ private:
         std::size_t before = errors_before();
         ErrorSink probe(sink_.file(), scratch_);
         TableReader pr(parsed, r.path_of(leaf), probe);
-        Validator inner(schema_, probe);
+        Validator inner(schema_, base_dir_, probe);
         inner.value(*parsed.get("v"), pr, leaf, key, out);
         if (scratch_.size() > before)
             sink_.at(where.source(), r.path_of(leaf),
@@ -147,6 +167,7 @@ private:
     std::size_t errors_before() const { return scratch_.size(); }
 
     const std::vector<PluginConfigKey>& schema_;
+    const std::filesystem::path& base_dir_;
     ErrorSink& sink_;
     std::vector<ConfigError> scratch_;
 };
@@ -154,9 +175,10 @@ private:
 } // namespace
 
 Record validate(const toml::table& section, const std::string& path,
-                const std::vector<PluginConfigKey>& schema, ErrorSink& sink) {
+                const std::vector<PluginConfigKey>& schema, const std::filesystem::path& base_dir,
+                ErrorSink& sink) {
     Record out;
-    Validator(schema, sink).table(section, path, "", out);
+    Validator(schema, base_dir, sink).table(section, path, "", out);
     return out;
 }
 

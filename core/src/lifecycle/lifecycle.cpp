@@ -1,6 +1,7 @@
 #include <Poco/JSON/Array.h>
 #include <algorithm>
 #include <cctype>
+#include <redress/compensation.hpp>
 #include <redress/core/lifecycle/lifecycle.hpp>
 #include <set>
 #include <sstream>
@@ -179,6 +180,7 @@ const std::vector<ActionRule>& Lifecycle::rules() {
          {"severity", "company_fault", "demand_reasonable", "findings"}},
         {"propose", {S::Analysed}, S::Proposed, Role::Agent, {"remedies", "amount_minor"}},
         {"approve", {S::Proposed}, S::Approved, Role::Agent, {}},
+        {"revise", {S::Proposed, S::Approved}, S::Analysed, Role::Agent, {"reason"}},
         {"agree", {S::Approved}, S::Agreed, Role::Agent, {"customer_accepted"}},
         {"implement", {S::Agreed}, S::Implementing, Role::Agent, {}},
         {"resolve", {S::Implementing}, S::Resolved, Role::Agent, {"resolution"}},
@@ -224,9 +226,8 @@ Role Lifecycle::required_level(const ApprovalLimits& limits, std::int64_t amount
 
 const std::vector<std::string>& Lifecycle::remedies() {
     // Material, then non-material remedies (DESIGN.md §1, "Compensation").
-    static const std::vector<std::string> r{"replacement",  "refund",     "gift",
-                                            "voucher",      "apology",    "senior_call",
-                                            "senior_visit", "plant_visit"};
+    static const std::vector<std::string> r(compensation::remedies.begin(),
+                                            compensation::remedies.end());
     return r;
 }
 
@@ -290,8 +291,21 @@ TransitionResult Lifecycle::apply(const Complaint& complaint, const Actor& actor
         data.allow({"needs_investigation"});
         data.optional_boolean("needs_investigation");
     } else if (a == "propose") {
-        data.strings("remedies", remedies());
-        std::int64_t amount = data.integer("amount_minor", 0, 1'000'000'000'000);
+        bool refuse = request.data->has("decision") &&
+                      data.one_of("decision", {"grant", "refuse"}) == "refuse";
+        std::int64_t amount = 0;
+        if (refuse) {
+            // A reasoned "no": nothing to give, and at least a supervisor signs it.
+            data.allow({"remedies", "amount_minor"});
+            auto list = request.data->getArray("remedies");
+            if (request.data->has("remedies") && (!list || list->size() != 0))
+                throw data.invalid("remedies", "must be empty for a refusal");
+            if (request.data->has("amount_minor") && data.integer("amount_minor", 0, 0) != 0)
+                throw data.invalid("amount_minor", "must be 0 for a refusal");
+        } else {
+            data.strings("remedies", remedies());
+            amount = data.integer("amount_minor", 0, 1'000'000'000'000);
+        }
         std::string currency = data.optional_text("currency").value_or(dept->currency);
         if (currency != dept->currency)
             throw data.invalid("currency", "must be the department's currency " + dept->currency);
@@ -299,19 +313,35 @@ TransitionResult Lifecycle::apply(const Complaint& complaint, const Actor& actor
         if (request.data->has("reasons"))
             data.strings("reasons", {});
         c.proposed = Money{amount, currency};
-        c.required_level = required_level(dept->approval, amount);
+        c.required_level = refuse ? Role::Supervisor : required_level(dept->approval, amount);
         recorded->set("required_level", std::string(to_string(*c.required_level)));
     } else if (a == "approve") {
         data.allow({"note"});
         Role needed = c.required_level.value_or(Role::Executive);
         if (!actor.at_least(needed))
             throw TransitionError(
-                "forbidden",
-                "the proposal of " + std::to_string(c.proposed ? c.proposed->amount_minor : 0) +
-                    " " + (c.proposed ? c.proposed->currency : dept->currency) +
-                    " needs approval by a " + std::string(to_string(needed)) + " or higher; " +
-                    actor.name + " is " + std::string(to_string(actor.role)));
+                "forbidden", "the proposal of " +
+                                 format_money(c.proposed ? c.proposed->amount_minor : 0,
+                                              c.proposed ? c.proposed->currency : dept->currency) +
+                                 " needs approval by a " + std::string(to_string(needed)) +
+                                 " or higher; " + actor.name + " is " +
+                                 std::string(to_string(actor.role)));
         recorded->set("approved_level", std::string(to_string(actor.role)));
+    } else if (a == "revise") {
+        // Back to analysis: the approver declined (and must be entitled to
+        // approve), or the customer did not accept the approved proposal.
+        reason = reason_of(request, a);
+        if (complaint.status == Status::Proposed) {
+            Role needed = c.required_level.value_or(Role::Executive);
+            if (!actor.at_least(needed))
+                throw TransitionError("forbidden", "declining this proposal needs a " +
+                                                       std::string(to_string(needed)) +
+                                                       " or higher; " + actor.name + " is " +
+                                                       std::string(to_string(actor.role)));
+        }
+        data.allow({"note"});
+        c.proposed.reset();
+        c.required_level.reset();
     } else if (a == "agree") {
         data.confirmed("customer_accepted", "must be true: the customer accepts the proposal");
         data.allow({"note"});

@@ -1,26 +1,11 @@
+#include "enum_names.hpp"
+
 #include <array>
 #include <redress/core/model/complaint.hpp>
 #include <utility>
 
 namespace redress::core {
 namespace {
-
-template <class E, std::size_t N>
-std::optional<E> find_name(const std::array<std::pair<E, std::string_view>, N>& names,
-                           std::string_view s) {
-    for (const auto& [e, name] : names)
-        if (name == s)
-            return e;
-    return std::nullopt;
-}
-
-template <class E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& names, E e) {
-    for (const auto& [x, name] : names)
-        if (x == e)
-            return name;
-    return "unknown";
-}
 
 constexpr std::array<std::pair<Status, std::string_view>, 12> status_names{{
     {Status::Received, "received"},
@@ -62,10 +47,10 @@ constexpr std::array<std::pair<Role, std::string_view>, 5> role_names{{
 } // namespace
 
 std::string_view to_string(Status s) {
-    return name_of(status_names, s);
+    return enum_names::name_of(status_names, s);
 }
 std::optional<Status> parse_status(std::string_view s) {
-    return find_name(status_names, s);
+    return enum_names::find(status_names, s);
 }
 
 const std::vector<Status>& all_statuses() {
@@ -83,24 +68,37 @@ bool is_finished(Status s) {
 }
 
 std::string_view to_string(CustomerType t) {
-    return name_of(customer_type_names, t);
+    return enum_names::name_of(customer_type_names, t);
 }
 std::optional<CustomerType> parse_customer_type(std::string_view s) {
-    return find_name(customer_type_names, s);
+    return enum_names::find(customer_type_names, s);
 }
 
 std::string_view to_string(Severity s) {
-    return name_of(severity_names, s);
+    return enum_names::name_of(severity_names, s);
 }
 std::optional<Severity> parse_severity(std::string_view s) {
-    return find_name(severity_names, s);
+    return enum_names::find(severity_names, s);
 }
 
 std::string_view to_string(Role r) {
-    return name_of(role_names, r);
+    return enum_names::name_of(role_names, r);
 }
 std::optional<Role> parse_role(std::string_view s) {
-    return find_name(role_names, s);
+    return enum_names::find(role_names, s);
+}
+
+std::string format_money(std::int64_t amount, const std::string& currency) {
+    bool negative = amount < 0;
+    // Work on the magnitude as unsigned so INT64_MIN has one too.
+    std::uint64_t magnitude =
+        negative ? ~static_cast<std::uint64_t>(amount) + 1 : static_cast<std::uint64_t>(amount);
+    std::string units = std::to_string(magnitude / 100);
+    for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3)
+        units.insert(static_cast<std::size_t>(i), ",");
+    std::uint64_t cents = magnitude % 100;
+    return (negative ? "-" : "") + units + "." + (cents < 10 ? "0" : "") + std::to_string(cents) +
+           (currency.empty() ? "" : " " + currency);
 }
 
 } // namespace redress::core

@@ -43,7 +43,7 @@ std::string bounded_string(const char* s, std::size_t limit, const char* what) {
 }
 
 bool valid_config_type(std::uint32_t t) {
-    return t >= REDRESS_CONFIG_STRING && t <= REDRESS_CONFIG_TABLE_LIST;
+    return t >= REDRESS_CONFIG_STRING && t <= REDRESS_CONFIG_PATH;
 }
 
 // A declared default must be a TOML value of the declared type; checked here so
@@ -63,6 +63,7 @@ std::optional<std::string> default_error(const std::string& text, std::uint32_t 
     bool ok = false;
     switch (type) {
     case REDRESS_CONFIG_STRING:
+    case REDRESS_CONFIG_PATH:
         ok = v.is_string();
         break;
     case REDRESS_CONFIG_INTEGER:

@@ -92,6 +92,8 @@ Store::NewComplaint ComplaintService::prepare(Complaint c, const Actor& actor,
     // The SLA is timed from receipt, in the department's working time.
     c.first_response_due_ms = clock.add(now, dept->sla.first_response);
     c.resolution_due_ms = clock.add(now, dept->sla.resolution);
+    if (classifier_)
+        c.catalog = classifier_(c, clock.local_text(now).substr(0, 10));
 
     Event created;
     created.at_ms = now;
@@ -103,6 +105,13 @@ Store::NewComplaint ComplaintService::prepare(Complaint c, const Actor& actor,
     data.set("department", c.department);
     if (!options.channel_data_json.empty())
         data.set("channel_data", Poco::JSON::Parser().parse(options.channel_data_json));
+    if (c.catalog) {
+        Poco::JSON::Object catalog;
+        catalog.set("verdict", c.catalog->verdict);
+        catalog.set("entry", c.catalog->entry);
+        catalog.set("version", c.catalog->version);
+        data.set("catalog", catalog);
+    }
     created.data_json = json_string(data);
     int year = clock.local_year(now);
     return {std::move(c), dept->prefix, year, std::move(created), key};
@@ -189,20 +198,24 @@ TransitionResult ComplaintService::transition(const std::string& tracking_number
                                                          : ServiceError::Kind::Invalid;
             throw ServiceError(kind, e.code(), e.what(), e.field());
         }
-        // Optimistic: if someone changed it meanwhile, decide again on the new state.
-        std::optional<Callback> follow_up;
+        UpdateEffects effects;
+        if (effects_)
+            effects = effects_->plan(current, r, actor, request, *settings);
         if (r.complaint.status == Status::Resolved && current.status != Status::Resolved) {
             // The handbook closes a complaint only after a follow-up call (回访).
-            follow_up = Callback{};
-            follow_up->complaint_id = r.complaint.id;
-            follow_up->department = r.complaint.department;
-            follow_up->due_at_ms = r.event.at_ms;
-            follow_up->assignee = r.complaint.owner;
-            follow_up->reason = "follow-up call after resolution";
-            follow_up->created_by = actor.name;
-            follow_up->created_at_ms = r.event.at_ms;
+            Callback follow_up;
+            follow_up.complaint_id = r.complaint.id;
+            follow_up.department = r.complaint.department;
+            follow_up.due_at_ms = r.event.at_ms;
+            follow_up.assignee = r.complaint.owner;
+            follow_up.reason = "follow-up call after resolution";
+            follow_up.created_by = actor.name;
+            follow_up.created_at_ms = r.event.at_ms;
+            effects.schedule = follow_up;
         }
-        if (store_.update(r.complaint, current.version, r.event, follow_up))
+        // Optimistic: if someone changed the complaint, its proposal, a task or
+        // the budget meanwhile, decide again on the new state.
+        if (store_.update(r.complaint, current.version, r.event, effects) == UpdateOutcome::Applied)
             return r;
     }
     throw ServiceError(ServiceError::Kind::Conflict, "concurrent_change",

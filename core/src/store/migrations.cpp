@@ -136,6 +136,69 @@ const std::vector<std::string> intake_tail{
     "CREATE INDEX complaints_customer_email ON complaints (customer_email)",
 };
 
+// Migration 3: compensation — proposals, monthly budgets, department tasks.
+std::string proposals_table(const std::string& id_column) {
+    return "CREATE TABLE proposals (" + id_column + R"(,
+  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+  department TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  remedies TEXT NOT NULL,
+  amount_minor BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  required_level TEXT NOT NULL,
+  level_reasons TEXT NOT NULL,
+  steps TEXT NOT NULL,
+  source TEXT NOT NULL,
+  factors TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at BIGINT,
+  decision_note TEXT NOT NULL DEFAULT '',
+  budget_month TEXT NOT NULL DEFAULT ''
+))";
+}
+
+std::string tasks_table(const std::string& id_column) {
+    return "CREATE TABLE tasks (" + id_column + R"(,
+  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+  proposal_id BIGINT NOT NULL REFERENCES proposals(id),
+  department TEXT NOT NULL,
+  remedy TEXT NOT NULL,
+  amount_minor BIGINT NOT NULL DEFAULT 0,
+  currency TEXT NOT NULL,
+  status TEXT NOT NULL,
+  assignee TEXT NOT NULL DEFAULT '',
+  due_at BIGINT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  done_at BIGINT,
+  done_by TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+))";
+}
+
+const std::vector<std::string> compensation_tail{
+    "CREATE INDEX proposals_complaint ON proposals (complaint_id, id)",
+    R"(CREATE TABLE compensation_budget (
+  department TEXT NOT NULL,
+  month TEXT NOT NULL,
+  spent BIGINT NOT NULL,
+  PRIMARY KEY (department, month)
+))",
+    "CREATE INDEX tasks_department_status ON tasks (department, status, id)",
+    "CREATE INDEX tasks_complaint ON tasks (complaint_id, id)",
+};
+
+// NULL until the catalog classified the complaint (and for complaints stored before).
+const std::vector<std::string> catalog_columns{
+    "ALTER TABLE complaints ADD COLUMN catalog_verdict TEXT",
+    "ALTER TABLE complaints ADD COLUMN catalog_entry TEXT",
+    "ALTER TABLE complaints ADD COLUMN catalog_version TEXT",
+};
+
 std::vector<std::string> with_tail(std::vector<std::string> head,
                                    const std::vector<std::string>& tail) {
     head.insert(head.end(), tail.begin(), tail.end());
@@ -171,6 +234,14 @@ const std::vector<Migration>& all() {
          with_tail({channel_audit_table("id BIGSERIAL PRIMARY KEY"),
                     callbacks_table("id BIGSERIAL PRIMARY KEY")},
                    intake_tail)},
+        {3, "compensation proposals, monthly budgets, department tasks",
+         with_tail({proposals_table("id INTEGER PRIMARY KEY AUTOINCREMENT"),
+                    tasks_table("id INTEGER PRIMARY KEY AUTOINCREMENT")},
+                   compensation_tail),
+         with_tail(
+             {proposals_table("id BIGSERIAL PRIMARY KEY"), tasks_table("id BIGSERIAL PRIMARY KEY")},
+             compensation_tail)},
+        {4, "the catalog's verdict on each complaint's request", catalog_columns, catalog_columns},
     };
     return list;
 }

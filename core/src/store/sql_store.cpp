@@ -44,7 +44,10 @@ const char* const complaint_columns =
     "product_symptoms, product_previous_brand, loss_minor, loss_currency, received_at, recorder, "
     "owner, first_response_due, resolution_due, first_responded_at, resolved_at, closed_at, "
     "first_response_breached, resolution_breached, same_day_reply, proposed_minor, "
-    "proposed_currency, required_level, satisfaction, created_at, updated_at, version";
+    "proposed_currency, required_level, satisfaction, created_at, updated_at, version, "
+    "catalog_verdict, catalog_entry, catalog_version";
+// The first column after complaint_columns in a query that selects more.
+constexpr std::size_t after_complaint_columns = 45;
 
 Complaint read_complaint(const Row& r) {
     Complaint c;
@@ -97,6 +100,8 @@ Complaint read_complaint(const Row& r) {
     c.created_at_ms = r.integer(i++);
     c.updated_at_ms = r.integer(i++);
     c.version = r.integer(i++);
+    if (!r.null(i))
+        c.catalog = CatalogVerdict{r.text(i), r.text(i + 1), r.text(i + 2)};
     return c;
 }
 
@@ -310,7 +315,7 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
         if (rs.rowCount() == 0)
             throw;
         Row row(rs, 0);
-        return {read_complaint(row), false, row.text(42)};
+        return {read_complaint(row), false, row.text(after_complaint_columns)};
     }
 }
 
@@ -345,7 +350,7 @@ Store::Created SqlStore::insert_complaint(Session& s, Complaint c, const std::st
                       Params().add(idempotency_key));
             if (rs.rowCount() > 0) {
                 Row row(rs, 0);
-                return {read_complaint(row), false, row.text(42)};
+                return {read_complaint(row), false, row.text(after_complaint_columns)};
             }
         }
         Poco::Int64 seq = 0;
@@ -382,6 +387,11 @@ Store::Created SqlStore::insert_complaint(Session& s, Complaint c, const std::st
                                       : std::optional(idempotency_key));
         p.add(idempotency_key.empty() ? std::optional<std::string>()
                                       : std::optional(idempotency.hash));
+        auto catalog = [&](std::string CatalogVerdict::*field) {
+            return c.catalog ? std::optional((*c.catalog).*field) : std::nullopt;
+        };
+        p.add(catalog(&CatalogVerdict::verdict)).add(catalog(&CatalogVerdict::entry));
+        p.add(catalog(&CatalogVerdict::version));
         Poco::Int64 id = 0;
         {
             Statement st(s);
@@ -392,8 +402,9 @@ Store::Created SqlStore::insert_complaint(Session& s, Complaint c, const std::st
                 "product_spec, product_production_date, product_batch, product_used_at, "
                 "product_symptoms, product_previous_brand, loss_minor, loss_currency, "
                 "received_at, recorder, owner, first_response_due, resolution_due, created_at, "
-                "updated_at, version, idempotency_key, idempotency_hash) VALUES (?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "updated_at, version, idempotency_key, idempotency_hash, catalog_verdict, "
+                "catalog_entry, catalog_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "RETURNING id");
             p.bind_to(st);
             st, into(id);
@@ -447,12 +458,7 @@ ComplaintPage SqlStore::list(const ComplaintFilter& f) {
     p.add(f.newest_first && f.after_id == 0 ? std::numeric_limits<std::int64_t>::max()
                                             : f.after_id);
     if (!f.departments.empty()) {
-        where += " AND department IN (";
-        for (std::size_t i = 0; i < f.departments.size(); ++i) {
-            where += i ? ", ?" : "?";
-            p.add(f.departments[i]);
-        }
-        where += ")";
+        where += " AND department IN " + sql::in_list(f.departments, p);
     }
     if (f.status) {
         where += " AND status = ?";
@@ -513,30 +519,35 @@ ComplaintPage SqlStore::list(const ComplaintFilter& f) {
     }
 }
 
-bool SqlStore::update(const Complaint& c, std::int64_t expected_version, const Event& e,
-                      const std::optional<Callback>& schedule) {
-    return transact([&](Session& s) {
-        Params p;
-        add_mutable(p, c);
-        p.add(c.id).add(expected_version);
-        std::size_t rows = execute(s,
-                                   sql(std::string("UPDATE complaints SET ") + mutable_columns +
-                                       " WHERE id = ? AND version = ?"),
-                                   p);
-        if (rows != 1)
-            return false;
-        insert_event(s, e, c.id);
-        if (c.status == Status::Closed || c.status == Status::Rejected ||
-            c.status == Status::Reopened)
-            // The follow-up calls of a complaint that left "resolved" are moot.
-            execute(s,
-                    sql("UPDATE callbacks SET done_at = ?, outcome = 'superseded', done_by = ? "
-                        "WHERE complaint_id = ? AND done_at IS NULL"),
-                    Params().add(e.at_ms).add(e.actor).add(c.id));
-        if (schedule)
-            insert_callback(s, *schedule);
-        return true;
-    });
+UpdateOutcome SqlStore::update(const Complaint& c, std::int64_t expected_version, const Event& e,
+                               const UpdateEffects& effects) {
+    try {
+        return transact([&](Session& s) {
+            Params p;
+            add_mutable(p, c);
+            p.add(c.id).add(expected_version);
+            std::size_t rows = execute(s,
+                                       sql(std::string("UPDATE complaints SET ") + mutable_columns +
+                                           " WHERE id = ? AND version = ?"),
+                                       p);
+            if (rows != 1)
+                return UpdateOutcome::Stale;
+            insert_event(s, e, c.id);
+            if (c.status == Status::Closed || c.status == Status::Rejected ||
+                c.status == Status::Reopened)
+                // The follow-up calls of a complaint that left "resolved" are moot.
+                execute(s,
+                        sql("UPDATE callbacks SET done_at = ?, outcome = 'superseded', done_by = ? "
+                            "WHERE complaint_id = ? AND done_at IS NULL"),
+                        Params().add(e.at_ms).add(e.actor).add(c.id));
+            if (effects.schedule)
+                insert_callback(s, *effects.schedule);
+            apply_compensation(s, c, effects);
+            return UpdateOutcome::Applied;
+        });
+    } catch (const EffectRefused& refused) {
+        return refused.outcome;
+    }
 }
 
 Event SqlStore::append_event(Event e) {

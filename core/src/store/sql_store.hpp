@@ -31,8 +31,8 @@ public:
     std::vector<Event> events(std::int64_t complaint_id) override;
     ComplaintPage list(const ComplaintFilter& filter) override;
     using Store::update;
-    bool update(const Complaint& complaint, std::int64_t expected_version, const Event& event,
-                const std::optional<Callback>& schedule) override;
+    UpdateOutcome update(const Complaint& complaint, std::int64_t expected_version,
+                         const Event& event, const UpdateEffects& effects) override;
     Event append_event(Event event) override;
     std::pair<Event, bool> append_event_once(Event event, const std::string& ref) override;
     std::vector<ChannelState> channel_states() override;
@@ -44,6 +44,10 @@ public:
     std::vector<Callback> open_callbacks(const CallbackFilter& filter) override;
     std::optional<Callback> find_callback(std::int64_t id) override;
     bool finish_callback(const Callback& done) override;
+    std::vector<Proposal> proposals(std::int64_t complaint_id) override;
+    std::int64_t budget_spent(const std::string& department, const std::string& month) override;
+    std::vector<Task> tasks(const TaskFilter& filter) override;
+    std::optional<Task> find_task(std::int64_t id) override;
     std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) override;
     bool record_breach(std::int64_t complaint_id, std::string_view kind,
                        const Event& event) override;
@@ -65,6 +69,14 @@ private:
     std::int64_t insert_event(Poco::Data::Session& s, const Event& e, std::int64_t complaint_id,
                               const std::string& ref = {});
     std::int64_t insert_callback(Poco::Data::Session& s, const Callback& c);
+    // A conditional part of UpdateEffects failed: roll back, report outcome.
+    struct EffectRefused {
+        UpdateOutcome outcome;
+    };
+    // The compensation parts of effects (sql_store_compensation.cpp); throws EffectRefused.
+    void apply_compensation(Poco::Data::Session& s, const Complaint& c,
+                            const UpdateEffects& effects);
+    std::int64_t insert_proposal(Poco::Data::Session& s, const Proposal& p);
     Created insert_complaint(Poco::Data::Session& s, Complaint complaint, const std::string& prefix,
                              int year, Event created_event, const IdempotencyKey& idempotency);
     Created create_once(Complaint complaint, const std::string& prefix, int year,

@@ -172,12 +172,7 @@ std::vector<Callback> SqlStore::open_callbacks(const CallbackFilter& f) {
     Params p;
     if (!f.departments.empty()) {
         // The complaint's department now: escalation may have moved it.
-        where += " AND c.department IN (";
-        for (std::size_t i = 0; i < f.departments.size(); ++i) {
-            where += i ? ", ?" : "?";
-            p.add(f.departments[i]);
-        }
-        where += ")";
+        where += " AND c.department IN " + sql::in_list(f.departments, p);
     }
     if (f.assignee) {
         where += " AND cb.assignee = ?";

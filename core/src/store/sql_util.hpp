@@ -72,6 +72,16 @@ private:
     std::size_t row_;
 };
 
+// "(?, ?, …)" for values, each bound to p in order: an SQL IN list.
+inline std::string in_list(const std::vector<std::string>& values, Params& p) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += i ? ", ?" : "?";
+        p.add(values[i]);
+    }
+    return out + ")";
+}
+
 inline std::size_t execute(Session& s, const std::string& sql, const Params& p = {}) {
     Statement st(s);
     st << sql;

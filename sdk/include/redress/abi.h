@@ -38,7 +38,7 @@ extern "C" {
 
 /** The ABI this header describes. */
 #define REDRESS_ABI_MAJOR 1
-#define REDRESS_ABI_MINOR 1
+#define REDRESS_ABI_MINOR 2
 
 /** The one symbol a plugin library exports (see REDRESS_PLUGIN in plugin.hpp). */
 #define REDRESS_PLUGIN_ENTRY_NAME "redress_plugin_entry"
@@ -180,6 +180,10 @@ typedef struct redress_host_api {
 #define REDRESS_CONFIG_INTEGER_LIST 6
 #define REDRESS_CONFIG_TABLE 7      /**< a table whose keys are declared as "path.key" */
 #define REDRESS_CONFIG_TABLE_LIST 8 /**< an array of such tables */
+/** A string naming a file or folder (ABI 1.2). The host resolves a relative
+ *  one against the folder of the config file, so the plugin gets an absolute
+ *  path whatever the daemon's working directory. */
+#define REDRESS_CONFIG_PATH 9
 
 #define REDRESS_CONFIG_REQUIRED 0x1u /**< the key must be present */
 

@@ -27,6 +27,9 @@ enum class ConfigType : std::uint32_t {
     IntegerList = REDRESS_CONFIG_INTEGER_LIST,
     Table = REDRESS_CONFIG_TABLE,
     TableList = REDRESS_CONFIG_TABLE_LIST,
+    //! A file or folder; a relative one arrives resolved against the config
+    //! file's folder (needs a host of ABI 1.2 or later).
+    Path = REDRESS_CONFIG_PATH,
 };
 
 //! One declared key. path is "key", or "table.key" for a key inside a Table or

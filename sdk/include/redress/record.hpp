@@ -118,10 +118,14 @@ public:
         return typed<bool>(key, fallback, [](const Value& v) { return v.as_bool(); });
     }
 
-    //! Every string under key, in order.
+    //! Every string under key, in order. A single null value (a list given
+    //! empty, as the host passes `key = []` from config) reads as no strings.
     std::vector<std::string_view> strings(std::string_view key) const {
         std::vector<std::string_view> out;
-        for (std::size_t i = 0, n = count(key); i < n; ++i)
+        std::size_t n = count(key);
+        if (n == 1 && get(key).is_null())
+            return out;
+        for (std::size_t i = 0; i < n; ++i)
             out.push_back(annotate(key, [&] { return get(key, i).as_string(); }));
         return out;
     }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <redress/abi.h>
+#include <redress/catalog.hpp>
+#include <redress/compensation.hpp>
 #include <redress/complaint.hpp>
 #include <redress/config.hpp>
 #include <redress/error.hpp>

@@ -75,8 +75,14 @@ protected:
         ASSERT_EQ(act(id, supervisor_, "approve").status, 200);
         ASSERT_EQ(act(id, agent_, "agree", R"({"customer_accepted":true})").status, 200);
         ASSERT_EQ(act(id, agent_, "implement", R"({"plan":"上门更换密封圈"})").status, 200);
-        auto resolved = act(id, agent_, "resolve", R"({"resolution":"已更换密封圈"})");
-        ASSERT_EQ(resolved.status, 200) << resolved.body;
+        // The apology is the one task; doing it resolves the complaint.
+        auto tasks = parse(call("GET", "/tasks?complaint=" + id, agent_).body)->getArray("items");
+        ASSERT_EQ(tasks->size(), 1u);
+        auto done = call(
+            "POST", "/tasks/" + std::to_string(tasks->getObject(0)->getValue<int>("id")) + "/done",
+            agent_, R"({"note":"已更换密封圈"})");
+        ASSERT_EQ(done.status, 200) << done.body;
+        ASSERT_EQ(parse(done.body)->getValue<std::string>("complaint_status"), "resolved");
     }
 
     // The open follow-up calls of one complaint, as GET /phone/callbacks lists them.

@@ -9,6 +9,7 @@
 #include <redress/core/config/config.hpp>
 #include <redress/core/http/router.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
+#include <redress/core/service/compensation_service.hpp>
 #include <redress/core/service/complaint_service.hpp>
 #include <redress/core/store/store.hpp>
 #include <string>
@@ -31,6 +32,12 @@ struct ApiContext {
 void add_api_routes(http::Router& router, ApiContext& api);
 //! Per-department channel states: GET/PUT/DELETE /departments/{id}/channels….
 void add_channel_routes(http::Router& router, ApiContext& api);
+//! Proposals, approval, agreement, tasks and budgets (compensation).
+void add_compensation_routes(http::Router& router, ApiContext& api, CompensationService& comp);
+//! The service-commitment catalog: GET /catalog, /catalog/lookup,
+//! /catalog/versions, /catalog/entries/{id}, /catalog/diff. A null catalog
+//! answers 404 no_catalog.
+void add_catalog_routes(http::Router& router, ApiContext& api, const CatalogClient* catalog);
 //! Every intake plugin's URL prefixes, with the caller's token checked and
 //! passed on (see redress_intake_api.handle_http).
 void add_plugin_routes(http::Router& router, ApiContext& api, PluginHost& plugins);

@@ -6,6 +6,8 @@
 
 #include <redress/core/plugin/host_api.hpp>
 #include <redress/core/service/complaint_service.hpp>
+#include <set>
+#include <string>
 
 namespace redress::core::api {
 
@@ -20,7 +22,9 @@ private:
 };
 
 //! A record as a JSON object: a field with one value is that value, a field
-//! with several is an array; nested records are objects.
-Poco::JSON::Object::Ptr record_to_json(const Record& record);
+//! with several is an array; nested records are objects. Fields named in
+//! lists (at any depth) are always arrays, so a list of one stays a list.
+Poco::JSON::Object::Ptr record_to_json(const Record& record,
+                                       const std::set<std::string, std::less<>>& lists = {});
 
 } // namespace redress::core::api

@@ -42,6 +42,9 @@ struct PluginsConfig {
     std::vector<std::filesystem::path> paths; //!< folders searched for *.so, in order
     bool builtin = true;     //!< also search the plugins shipped with redressd (searched first)
     int poll_interval_s = 1; //!< how often intake plugins get poll() (each decides what to do)
+    //! The plugin that answers catalog questions and classifies requests at
+    //! intake ([plugins] catalog); empty: no catalog.
+    std::string catalog;
 };
 
 //! Monday to Friday. (A function, not a brace list: GCC 12 warns falsely on the latter.)
@@ -80,6 +83,14 @@ struct ApprovalLimits {
     std::int64_t manager = 5000'00;
 };
 
+//! Who carries out a remedy once the customer agrees, how soon, and the least
+//! approval level a proposal naming it needs ([remedies.<name>]).
+struct RemedyDispatch {
+    std::string department; //!< empty: the complaint's own department
+    BusinessDuration due{1, 0};
+    std::string approval = "agent"; //!< "agent" | "supervisor" | "manager" | "executive"
+};
+
 struct Department {
     std::string id;     //!< [a-z0-9-]+, used in URLs and tokens
     std::string name;   //!< display name, any UTF-8 (e.g. 售后服务部)
@@ -89,6 +100,10 @@ struct Department {
     ApprovalLimits approval;
     std::string currency; //!< ISO 4217
     Calendar calendar;
+    //! Compensation policies (plugin names), run in this order for a proposal.
+    std::vector<std::string> policies;
+    //! Compensation approved per calendar month (local time), minor units; 0: no budget.
+    std::int64_t monthly_budget = 0;
 };
 
 struct CompanyConfig {
@@ -106,6 +121,8 @@ struct Config {
     LogConfig log;
     PluginsConfig plugins;
     std::vector<Department> departments;
+    //! Every remedy (compensation::remedies) with its dispatch; defaults filled.
+    std::map<std::string, RemedyDispatch> remedies;
     //! Validated [plugin.<name>] sections with defaults filled, by plugin name.
     //! Plugins without a section get an empty record with their defaults.
     std::map<std::string, Record> plugin_configs;

@@ -15,6 +15,7 @@
 #include <functional>
 #include <redress/core/config/config.hpp>
 #include <redress/core/lifecycle/actor.hpp>
+#include <redress/core/model/compensation.hpp>
 #include <redress/core/model/complaint.hpp>
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,14 @@ struct TransitionRequest {
     std::string action;
     std::string reason;
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object; //!< never null
+    //! What the host adds to an action; never read from a request body.
+    struct FromHost {
+        //! propose: what the department's policy chain decided.
+        std::optional<PolicyChainResult> policies;
+        //! resolve: the complaint's last open task, finished in the same commit.
+        std::optional<std::int64_t> finishing_task;
+        std::string task_note;
+    } host;
 };
 
 //! What apply() needs besides the complaint: the departments (for escalation and

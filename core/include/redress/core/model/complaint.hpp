@@ -55,6 +55,10 @@ struct Money {
     friend bool operator==(const Money&, const Money&) = default;
 };
 
+//! "1,234.56 CNY": minor units shown with two decimals. Every currency a
+//! department may configure has two (the config loader refuses JPY, KWD…).
+std::string format_money(std::int64_t amount_minor, const std::string& currency);
+
 struct Customer {
     std::string company, contact, address, phone, email;
     CustomerType type = CustomerType::Unknown;
@@ -62,6 +66,15 @@ struct Customer {
 
 struct Product {
     std::string name, spec, production_date, batch, used_at, symptoms, previous_brand;
+};
+
+//! How the service-commitment catalog classified the customer's ask at intake:
+//! the verdict of the best-matching entry, from the version in force that day.
+struct CatalogVerdict {
+    std::string verdict; //!< "provided" | "not_provided" | "arrangeable"
+    std::string entry;   //!< the entry's id
+    std::string version; //!< the catalog version's name
+    friend bool operator==(const CatalogVerdict&, const CatalogVerdict&) = default;
 };
 
 struct Complaint {
@@ -93,6 +106,8 @@ struct Complaint {
     std::optional<Money> proposed;
     std::optional<Role> required_level;
     std::optional<int> satisfaction; //!< 1–5, from the follow-up call
+    //! Set at intake when a catalog is configured and an entry matched the request.
+    std::optional<CatalogVerdict> catalog;
 
     std::int64_t created_at_ms = 0;
     std::int64_t updated_at_ms = 0;

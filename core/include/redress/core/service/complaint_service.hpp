@@ -6,6 +6,7 @@
 // holds no mutable state besides the store, which is thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -57,6 +58,19 @@ struct ServiceSettings {
     std::map<std::string, std::shared_ptr<const BusinessClock>> clocks;
 };
 
+//! What else a transition commits besides the complaint and its event, decided
+//! after the lifecycle allowed it and before it is stored (compensation adds
+//! proposals, budget charges and tasks). plan() may adjust result (a required
+//! level, the event's data) or refuse with ServiceError. It is called again on
+//! every retry, so it must read what it needs afresh.
+class TransitionEffects {
+public:
+    virtual ~TransitionEffects() = default;
+    virtual UpdateEffects plan(const Complaint& before, TransitionResult& result,
+                               const Actor& actor, const TransitionRequest& request,
+                               const ServiceSettings& settings) = 0;
+};
+
 class ComplaintService {
 public:
     //! Throws std::invalid_argument if a department's calendar is unusable
@@ -102,6 +116,19 @@ public:
     //! keep the old. Throws std::invalid_argument for an unusable calendar.
     void reconfigure(const Config& config);
 
+    //! Installs the effects of transitions (null: none). Set before serving.
+    void set_effects(TransitionEffects* effects) noexcept { effects_ = effects; }
+
+    //! Classifies a new complaint's request against the service-commitment
+    //! catalog on its local date ("YYYY-MM-DD"); the verdict is stored with the
+    //! complaint and its "created" event. Must not throw. Set before serving.
+    using Classifier = std::function<std::optional<CatalogVerdict>(const Complaint&,
+                                                                   const std::string& local_date)>;
+    void set_classifier(Classifier classifier) { classifier_ = std::move(classifier); }
+
+    //! The business clock of a department under settings; Invalid if unknown.
+    static const BusinessClock& clock_of(const ServiceSettings& s, const std::string& department);
+
     std::int64_t now_ms() const { return clock_(); }
     Store& store() noexcept { return store_; }
     ChannelSwitchboard* channels() noexcept { return channels_; }
@@ -112,11 +139,12 @@ private:
     // Validates a draft and fills in its SLA; throws ServiceError.
     Store::NewComplaint prepare(Complaint c, const Actor& actor, const Store::IdempotencyKey& key,
                                 const SubmitOptions& options, const ServiceSettings& settings);
-    static const BusinessClock& clock_of(const ServiceSettings& s, const std::string& department);
 
     Store& store_;
     Clock clock_;
     ChannelSwitchboard* channels_;
+    TransitionEffects* effects_ = nullptr;
+    Classifier classifier_;
     mutable std::mutex settings_mutex_;
     std::shared_ptr<const ServiceSettings> settings_;
 };

@@ -10,7 +10,8 @@ namespace redress::core {
 
 class ServiceError : public std::runtime_error {
 public:
-    enum class Kind { Invalid, NotFound, Forbidden, Conflict, Unavailable };
+    //! PluginFailed: a plugin the request needed failed or answered nonsense.
+    enum class Kind { Invalid, NotFound, Forbidden, Conflict, Unavailable, PluginFailed };
     ServiceError(Kind kind, std::string code, const std::string& message, std::string field = {})
         : std::runtime_error(message)
         , kind_(kind)

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <redress/core/model/compensation.hpp>
 #include <redress/core/model/complaint.hpp>
 #include <stdexcept>
 #include <string>
@@ -93,6 +94,63 @@ struct CallbackFilter {
     int limit = 50;
 };
 
+//! Filters of the task lists (GET /tasks); ascending id order, after_id the cursor.
+struct TaskFilter {
+    std::vector<std::string> departments; //!< the carrying-out departments (empty: all)
+    std::optional<std::int64_t> complaint_id;
+    std::optional<TaskStatus> status;
+    std::optional<std::string> assignee;
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+
+//! What else a complaint's update commits, in the same transaction. Each part
+//! is conditional where noted; if its condition fails nothing at all is stored.
+struct UpdateEffects {
+    //! A follow-up call to queue (a resolved complaint is owed one).
+    std::optional<Callback> schedule;
+    //! A new proposal; the complaint's open proposals are withdrawn first.
+    std::optional<Proposal> add_proposal;
+    //! A proposal moving on, only if it is still in status `from`.
+    struct ProposalChange {
+        std::int64_t id = 0;
+        ProposalStatus from = ProposalStatus::Proposed, to = ProposalStatus::Approved;
+        std::string by;
+        std::int64_t at_ms = 0;
+        std::string note;
+        std::optional<std::string> budget_month; //!< set: record the month it was charged to
+    };
+    std::optional<ProposalChange> change_proposal;
+    //! Adds amount (negative: gives back) to a department's spending in a month;
+    //! with a limit, only if the total stays within it (else OverBudget).
+    struct BudgetCharge {
+        std::string department, month;
+        std::int64_t amount = 0;
+        std::optional<std::int64_t> limit;
+    };
+    std::optional<BudgetCharge> charge;
+    //! Tasks to create (ids assigned).
+    std::vector<Task> add_tasks;
+    //! A task finished or reassigned, only if it is still open.
+    struct TaskChange {
+        std::int64_t id = 0;
+        TaskStatus to = TaskStatus::Done;
+        std::string by;
+        std::int64_t at_ms = 0;
+        std::string note;
+        std::optional<std::string> assignee; //!< set: reassign (status unchanged)
+    };
+    std::optional<TaskChange> change_task;
+};
+
+//! How a conditional update ended.
+enum class UpdateOutcome {
+    Applied,
+    Stale,        //!< the complaint changed meanwhile (its version moved on)
+    OverBudget,   //!< the budget charge would pass its limit
+    StateChanged, //!< the proposal or task was no longer in the expected state
+};
+
 //! An API token as stored: only a hash of the secret is kept.
 struct TokenRecord {
     std::string id; //!< public identifier, e.g. "tok_3f9a…"
@@ -151,10 +209,13 @@ public:
     //! With schedule, also adds that callback in the same transaction (the
     //! follow-up call a resolved complaint is owed). A complaint moving to
     //! closed, rejected or reopened ends its open callbacks ("superseded").
-    virtual bool update(const Complaint& complaint, std::int64_t expected_version,
-                        const Event& event, const std::optional<Callback>& schedule) = 0;
+    //! With effects, also commits those (see UpdateEffects); anything but
+    //! Applied stores nothing.
+    virtual UpdateOutcome update(const Complaint& complaint, std::int64_t expected_version,
+                                 const Event& event, const UpdateEffects& effects) = 0;
     bool update(const Complaint& complaint, std::int64_t expected_version, const Event& event) {
-        return update(complaint, expected_version, event, std::nullopt);
+        return update(complaint, expected_version, event, UpdateEffects{}) ==
+               UpdateOutcome::Applied;
     }
     //! Appends an event that changes nothing else (a comment).
     virtual Event append_event(Event event) = 0;
@@ -178,6 +239,13 @@ public:
     virtual std::optional<Callback> find_callback(std::int64_t id) = 0;
     //! Records a callback's outcome if it is still open; false if already done.
     virtual bool finish_callback(const Callback& done) = 0;
+
+    //! A complaint's proposals, oldest first.
+    virtual std::vector<Proposal> proposals(std::int64_t complaint_id) = 0;
+    //! What a department has been charged in a month ("YYYY-MM").
+    virtual std::int64_t budget_spent(const std::string& department, const std::string& month) = 0;
+    virtual std::vector<Task> tasks(const TaskFilter& filter) = 0;
+    virtual std::optional<Task> find_task(std::int64_t id) = 0;
 
     //! Open complaints past a due time whose breach is not yet recorded.
     virtual std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) = 0;

@@ -7,6 +7,9 @@
 namespace redress::catalog_plugin {
 namespace {
 
+constexpr std::int64_t max_fee_minor = 1'000'000'000'000; // the host's largest amount
+constexpr std::int64_t max_lead_time_days = 3650;
+
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
     for (const auto& l : lines)
@@ -222,6 +225,7 @@ private:
         std::string prefix = "entry ";
         if (auto id = string(t, "id", "entry.", true)) {
             e.id = *id;
+            ids_.emplace_back(e.id, e.line);
             if (!valid_id(e.id))
                 problem(*t.get("id"), "entry.id: \"" + e.id +
                                           "\" is not an id (a-z, 0-9, '-' and '_', 1-64 bytes)");
@@ -256,8 +260,19 @@ private:
             }
         }
         e.fee_minor = count(t, "fee_minor", prefix);
-        if (auto d = count(t, "lead_time_days", prefix))
-            e.lead_time_days = static_cast<int>(std::min<std::int64_t>(*d, 3650));
+        if (e.fee_minor && *e.fee_minor > max_fee_minor) {
+            problem(*t.get("fee_minor"), prefix + "fee_minor: more than " +
+                                             std::to_string(max_fee_minor) + " (minor units)");
+            e.fee_minor.reset();
+        }
+        if (auto d = count(t, "lead_time_days", prefix)) {
+            if (*d > max_lead_time_days)
+                problem(*t.get("lead_time_days"), prefix + "lead_time_days: more than " +
+                                                      std::to_string(max_lead_time_days) +
+                                                      " working days");
+            else
+                e.lead_time_days = static_cast<int>(*d);
+        }
         if (e.status == Status::Arrangeable) {
             if (!t.get("fee_minor"))
                 problem(t, prefix + "fee_minor: missing (an arrangeable entry names its fee)");
@@ -300,12 +315,14 @@ private:
         }
     }
 
-    // Ids are unique; alternatives name entries of the same version.
+    // Ids are unique; alternatives name entries of the same version. Every
+    // entry with an id counts, also one dropped for a problem of its own (so
+    // its problem is not reported again as "unknown id" where it is named).
     void check_references(const Version& v) {
         std::set<std::string> ids;
-        for (const auto& e : v.entries)
-            if (!ids.insert(e.id).second)
-                problems_.push_back(file_ + ":" + std::to_string(e.line) + ": entry \"" + e.id +
+        for (const auto& [id, line] : ids_)
+            if (!ids.insert(id).second)
+                problems_.push_back(file_ + ":" + std::to_string(line) + ": entry \"" + id +
                                     "\": duplicate id (an earlier entry has it)");
         for (const auto& e : v.entries)
             for (const auto& alt : e.alternatives) {
@@ -321,9 +338,11 @@ private:
     std::string file_;
     const LoadOptions& options_;
     std::vector<std::string>& problems_;
+    std::vector<std::pair<std::string, int>> ids_; // every entry's id and line
 };
 
-// Validity periods must not overlap, so a date has at most one version in force.
+// Validity periods must not overlap, so a date has at most one version in
+// force. An open-ended version ends the day before the next one starts.
 void check_periods(std::vector<Version>& versions, std::vector<std::string>& problems) {
     using std::chrono::sys_days;
     std::sort(versions.begin(), versions.end(), [](const Version& a, const Version& b) {
@@ -335,16 +354,22 @@ void check_periods(std::vector<Version>& versions, std::vector<std::string>& pro
             problems.push_back(v.file + ": version \"" + v.name +
                                "\": another file has the same version name");
     for (std::size_t i = 0; i + 1 < versions.size(); ++i) {
-        const Version& a = versions[i];
+        Version& a = versions[i];
         const Version& b = versions[i + 1];
+        if (!a.effective_until && sys_days(a.effective_from) < sys_days(b.effective_from)) {
+            a.effective_until =
+                std::chrono::year_month_day(sys_days(b.effective_from) - std::chrono::days(1));
+            a.until_implied = true;
+            continue;
+        }
         if (!a.effective_until || sys_days(*a.effective_until) >= sys_days(b.effective_from))
             problems.push_back(
                 b.file + ": version \"" + b.name + "\" (from " + format_date(b.effective_from) +
                 ") overlaps version \"" + a.name + "\" of " + a.file + " (" +
                 format_date(a.effective_from) + " to " +
                 (a.effective_until ? format_date(*a.effective_until) : "open-ended") +
-                "); give the earlier one an effective_until before " +
-                format_date(b.effective_from));
+                "); a date must have one version in force: end the earlier one before " +
+                format_date(b.effective_from) + " or start the later one after it");
     }
 }
 
@@ -383,8 +408,7 @@ Catalog load_catalog(const std::filesystem::path& dir, const LoadOptions& option
         if (auto v = reader.read(doc))
             c.versions.push_back(std::move(*v));
     }
-    if (problems.empty())
-        check_periods(c.versions, problems);
+    check_periods(c.versions, problems); // among the versions that read well
     if (!problems.empty())
         throw CatalogErrors(std::move(problems));
     return c;

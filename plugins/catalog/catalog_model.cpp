@@ -28,16 +28,16 @@ std::optional<Status> parse_status(std::string_view s) noexcept {
 }
 
 namespace {
-bool allows(const std::vector<std::string>& scope, std::string_view value) {
-    return scope.empty() || value.empty() ||
+bool allows(const std::vector<std::string>& scope, std::string_view value, bool strict) {
+    return scope.empty() || (value.empty() && !strict) ||
            std::find(scope.begin(), scope.end(), value) != scope.end();
 }
 } // namespace
 
 bool Entry::in_scope(std::string_view department, std::string_view product_line,
-                     std::string_view customer_tier) const {
-    return allows(departments, department) && allows(product_lines, product_line) &&
-           allows(customer_tiers, customer_tier);
+                     std::string_view customer_tier, bool strict) const {
+    return allows(departments, department, strict) && allows(product_lines, product_line, strict) &&
+           allows(customer_tiers, customer_tier, strict);
 }
 
 const Entry* Version::find(std::string_view id) const {

@@ -38,15 +38,18 @@ struct Entry {
     std::vector<Terms> keyword_terms;
     Terms title_terms, all_terms;
 
-    //! True when the entry applies to this scope (an empty filter matches all).
+    //! True when the entry applies to this scope. An empty value matches every
+    //! entry, unless strict: then only entries without a list for it.
     bool in_scope(std::string_view department, std::string_view product_line,
-                  std::string_view customer_tier) const;
+                  std::string_view customer_tier, bool strict = false) const;
 };
 
 struct Version {
     std::string name;
     std::chrono::year_month_day effective_from{};
     std::optional<std::chrono::year_month_day> effective_until; //!< last day in force
+    //! effective_until was not given: the day before the next version starts.
+    bool until_implied = false;
     std::string currency;
     std::string file;
     std::vector<Entry> entries;

@@ -3,6 +3,7 @@
 #include "catalog_search.hpp"
 #include "catalog_wording.hpp"
 
+#include <filesystem>
 #include <redress/catalog.hpp>
 
 namespace redress::catalog_plugin {
@@ -197,7 +198,7 @@ void CatalogPlugin::answer_lookup(const Catalog& c, const RecordView& query,
         invalid("limit: expected 1 to 50, got " + std::to_string(limit));
     const Version& v = version_at(c, query);
     Scope scope{query.string(q::department), query.string(q::product_line),
-                query.string(q::customer_tier)};
+                query.string(q::customer_tier), query.boolean(q::strict_scope)};
     auto matches = search(v, text, scope, min_score_, static_cast<std::size_t>(limit));
     answer.set(a::version, v.name);
     if (!matches.empty())
@@ -244,7 +245,7 @@ void CatalogPlugin::answer_list(const Catalog& c, const RecordView& query,
     for (const auto& e : v.entries)
         if ((!status || e.status == *status) &&
             e.in_scope(query.string(q::department), query.string(q::product_line),
-                       query.string(q::customer_tier)))
+                       query.string(q::customer_tier), query.boolean(q::strict_scope)))
             write_entry(answer.add_record(a::entries), v, e);
 }
 
@@ -257,9 +258,11 @@ void CatalogPlugin::answer_versions(const Catalog& c, const RecordView& query,
         w.set("effective_from", format_date(v.effective_from));
         if (v.effective_until)
             w.set("effective_until", format_date(*v.effective_until));
+        if (v.until_implied)
+            w.set("until_implied", true);
         w.set("entry_count", static_cast<std::int64_t>(v.entries.size()));
         w.set("currency", v.currency);
-        w.set("file", v.file);
+        w.set("file", std::filesystem::path(v.file).filename().string()); // not the server's paths
         w.set("in_force", v.in_force(day));
     }
 }

@@ -25,7 +25,7 @@ std::vector<Match> search(const Version& v, std::string_view q, const Scope& sco
     if (ask.empty())
         return out;
     for (const auto& e : v.entries) {
-        if (!e.in_scope(scope.department, scope.product_line, scope.customer_tier))
+        if (!e.in_scope(scope.department, scope.product_line, scope.customer_tier, scope.strict))
             continue;
         double s = score(e, ask);
         if (s >= min_score)

@@ -17,6 +17,7 @@ namespace redress::catalog_plugin {
 
 struct Scope {
     std::string_view department, product_line, customer_tier; //!< empty: any
+    bool strict = false; //!< empty values match only entries not scoped by them
 };
 
 struct Match {

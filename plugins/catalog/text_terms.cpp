@@ -4,13 +4,30 @@
 #include <Poco/UTF8Encoding.h>
 #include <Poco/Unicode.h>
 #include <algorithm>
+#include <set>
 #include <vector>
 
 namespace redress::catalog_plugin {
 namespace {
 
 constexpr std::size_t min_prefix = 4;
+// Longer "words" are noise (or hostile: a 4,000-letter word would make prefix
+// matching quadratic); they are cut to this many bytes.
+constexpr std::size_t max_word = 32;
 
+// English words that say nothing about what is asked ("I am not happy with
+// the service" must not match an entry through "the" and "with").
+bool is_stop_word(const std::string& w) {
+    static const std::set<std::string, std::less<>> words{
+        "a",    "about", "am",    "an",   "and",    "are",  "as",   "at",   "be",    "but",
+        "by",   "can",   "could", "do",   "for",    "from", "get",  "had",  "has",   "have",
+        "i",    "if",    "in",    "is",   "it",     "its",  "me",   "my",   "no",    "not",
+        "of",   "on",    "or",    "our",  "please", "so",   "that", "the",  "their", "them",
+        "then", "there", "they",  "this", "to",     "us",   "was",  "we",   "were",  "what",
+        "when", "which", "will",  "with", "would",  "you",  "your", "want", "need",  "like",
+    };
+    return words.count(w) > 0;
+}
 bool is_han(int ch) {
     Poco::Unicode::CharacterProperties p{};
     Poco::Unicode::properties(ch, p);
@@ -55,7 +72,9 @@ Terms terms_of(std::string_view text) {
         han.clear();
     };
     auto flush_word = [&] {
-        if (!word.empty())
+        if (word.size() > max_word)
+            word.resize(max_word); // may cut a character: only ever compared whole
+        if (!word.empty() && !is_stop_word(word))
             out.insert(word);
         word.clear();
     };
@@ -71,7 +90,8 @@ Terms terms_of(std::string_view text) {
             han.push_back(std::move(c));
         } else if (is_word_char(ch)) {
             flush_han();
-            append_utf8(word, Poco::Unicode::toLower(ch));
+            if (word.size() <= max_word)
+                append_utf8(word, Poco::Unicode::toLower(ch));
         } else {
             flush_han();
             flush_word();
@@ -92,7 +112,7 @@ double term_match(const std::string& t, const Terms& set) {
         return 0.7;
     // A present word that begins t ("install" for "installation").
     for (std::size_t n = t.size() - 1; n >= min_prefix; --n)
-        if (set.count(t.substr(0, n)))
+        if (set.count(std::string_view(t).substr(0, n)))
             return 0.7;
     return 0.0;
 }

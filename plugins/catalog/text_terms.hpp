@@ -11,9 +11,10 @@
 
 namespace redress::catalog_plugin {
 
-using Terms = std::set<std::string>;
+using Terms = std::set<std::string, std::less<>>;
 
-//! The terms of UTF-8 text; invalid UTF-8 bytes separate terms.
+//! The terms of UTF-8 text; invalid UTF-8 bytes separate terms. English
+//! stop words ("the", "with", "please") are left out; a word is cut to 32 bytes.
 Terms terms_of(std::string_view text);
 
 //! How well term t is matched by the set: 1 when present; 0.7 when a Latin

@@ -333,8 +333,9 @@ namespace {
 
 // The service agreement decides asks it does not cover (seeds/003): an
 // arrangeable service is quoted, not given away; one not provided is declined
-// plainly with the alternatives. Unless the company is fully at fault: then the
-// handbook's generosity (E) wins and the catalog is only mentioned.
+// plainly with the alternatives. Only when the company is not at fault: where
+// it is (E), the handbook's weighing stands and the catalog is mentioned, since
+// the ask may be one part of a complaint about a real failure.
 std::optional<Proposal> catalog_answer(const Case& c) {
     if (!c.catalog || c.catalog->verdict == "provided")
         return std::nullopt;
@@ -372,11 +373,11 @@ std::optional<Proposal> catalog_answer(const Case& c) {
 std::optional<Proposal> decide(const GoodwillConfig& config, const Case& c) {
     Proposal p = Weighing(config, c).run();
     if (auto by_catalog = catalog_answer(c)) {
-        if (c.company_fault != Fault::Full)
+        if (c.company_fault == Fault::None)
             p = std::move(*by_catalog);
         else
-            p.reasons.push_back("The company is fully at fault (E), so this is compensated "
-                                "although the catalog says: " +
+            p.reasons.push_back("The company is at fault (E), so the weighing above stands; "
+                                "for the ask itself the catalog says: " +
                                 by_catalog->reasons.front());
     }
     if (c.sla_breached)

@@ -143,8 +143,10 @@ TEST_P(CatalogApi, BadQueriesGetClearErrors) {
     expect("/catalog/lookup?q=x&q=y", 400, "invalid_parameter", "q");
     expect("/catalog/lookup?q=%FF%FE", 400, "invalid_utf8", "");
     expect("/catalog/lookup?q=x&at=2025-01-01", 404, "not_found", "");
-    expect("/catalog/lookup?q=x&at=2026-02-30", 422, "invalid_query", "");
-    expect("/catalog?status=free", 422, "invalid_query", "");
+    expect("/catalog/lookup?q=x&at=2026-02-30", 400, "invalid_parameter", "at");
+    expect("/catalog?status=free", 400, "invalid_parameter", "status");
+    expect("/catalog/entries/x?version=", 400, "invalid_parameter", "version");
+    expect("/catalog/entries/x?version=2026-H1&at=2026-01-01", 400, "invalid_parameter", "at");
     expect("/catalog/diff?from=2026-H1", 400, "invalid_parameter", "to");
     expect("/catalog/diff?from=2026-H1&to=2027", 404, "not_found", "");
     EXPECT_EQ(call("GET", "/catalog", "").status, 401);
@@ -161,6 +163,14 @@ TEST_P(CatalogApi, IntakeStoresTheVerdictWithItsVersion) {
     auto created = c->getArray("timeline")->getObject(0);
     EXPECT_EQ(created->getObject("data")->getObject("catalog")->getValue<std::string>("entry"),
               "lost-earnings");
+
+    // An entry for key accounts only must not decide for a customer whose tier
+    // intake does not know.
+    std::string key_only = create_asking("要求指定工程师专人负责");
+    auto cat2 = get_ok("/complaints/" + key_only)->get("catalog");
+    EXPECT_TRUE(cat2.isEmpty() || cat2.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>(
+                                      "entry") != "dedicated-engineer")
+        << cat2.toString();
 
     std::string other = create_asking("门店员工态度不好");
     EXPECT_TRUE(get_ok("/complaints/" + other)->get("catalog").isEmpty());
@@ -209,18 +219,26 @@ TEST_P(CatalogApi, ReloadTakesAChangedCatalogAndRefusesABrokenOne) {
     };
     EXPECT_EQ(fee(), 299'00);
 
-    // A version overlapping 2026-H2 (which is open-ended): refused whole.
-    std::ofstream(dir_ / "catalog" / "2027.toml")
-        << "version = \"2027\"\neffective_from = 2027-01-01\n";
+    // A second version starting the day 2026-H2 starts: refused whole.
+    std::string twin = text;
+    twin.replace(twin.find("version = \"2026-H2\""), 19, "version = \"2026-H2b\"");
+    std::ofstream(dir_ / "catalog" / "2026-h2b.toml", std::ios::binary) << twin;
     r = call("POST", "/admin/reload", admin_);
     ASSERT_EQ(r.status, 422) << r.body;
     // One line per problem, after a line saying how many there are.
     auto errors = parse(r.body)->getArray("errors");
     ASSERT_EQ(errors->size(), 2u) << r.body;
     EXPECT_NE(errors->getElement<std::string>(0).find("has 1 problem(s)"), std::string::npos);
-    EXPECT_NE(errors->getElement<std::string>(1).find("2027.toml:1: no [[entry]]"),
+    EXPECT_NE(errors->getElement<std::string>(1).find("overlaps version \"2026-H2"),
               std::string::npos)
         << r.body;
+    // A broken file: its line named.
+    std::filesystem::remove(dir_ / "catalog" / "2026-h2b.toml");
+    std::ofstream(dir_ / "catalog" / "2027.toml")
+        << "version = \"2027\"\neffective_from = 2027-01-01\n";
+    r = call("POST", "/admin/reload", admin_);
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_NE(r.body.find("2027.toml:1: no [[entry]]"), std::string::npos) << r.body;
     EXPECT_EQ(fee(), 299'00); // the catalog already loaded still answers
 }
 

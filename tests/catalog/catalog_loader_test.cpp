@@ -95,13 +95,67 @@ TEST(CatalogLoader, OverlappingVersionsAreRefusedNamingBoth) {
         << p[0];
 }
 
-TEST(CatalogLoader, AnOpenEndedVersionBeforeAnotherOverlapsIt) {
+TEST(CatalogLoader, AnOpenEndedVersionEndsTheDayBeforeTheNextStarts) {
+    // The usual way to publish a new version: drop its file beside the open one.
     CatalogDir dir;
     dir.write("a.toml", small_version("A", "2026-01-01"));
     dir.write("b.toml", small_version("B", "2026-07-01"));
+    Catalog c = load_catalog(dir.path(), LoadOptions{});
+    ASSERT_EQ(c.versions.size(), 2u);
+    EXPECT_TRUE(c.versions[0].until_implied);
+    EXPECT_EQ(format_date(*c.versions[0].effective_until), "2026-06-30");
+    EXPECT_EQ(c.at(day("2026-06-30"))->name, "A");
+    EXPECT_EQ(c.at(day("2026-07-01"))->name, "B");
+    EXPECT_FALSE(c.versions[1].effective_until);
+}
+
+TEST(CatalogLoader, TwoVersionsStartingTheSameDayOverlap) {
+    CatalogDir dir;
+    dir.write("a.toml", small_version("A", "2026-01-01"));
+    dir.write("b.toml", small_version("B", "2026-01-01"));
     auto p = problems_of(dir);
     ASSERT_EQ(p.size(), 1u) << dump(p);
     EXPECT_NE(p[0].find("(2026-01-01 to open-ended)"), std::string::npos) << p[0];
+}
+
+TEST(CatalogLoader, OverlapsAreReportedBesideOtherProblems) {
+    CatalogDir dir;
+    dir.write("a.toml", small_version("A", "2026-01-01", "2026-12-31"));
+    dir.write("b.toml", small_version("B", "2026-06-01"));
+    auto c = dir.write("c.toml", "version = \"C\"\neffective_from = 2027-01-01\n");
+    auto p = problems_of(dir);
+    EXPECT_TRUE(has_text(p, c, "no [[entry]]")) << dump(p);
+    bool overlap = false;
+    for (const auto& line : p)
+        overlap = overlap || line.find("overlaps version \"A\"") != std::string::npos;
+    EXPECT_TRUE(overlap) << dump(p);
+}
+
+TEST(CatalogLoader, AnAlternativeWithItsOwnProblemIsNotAlsoUnknown) {
+    CatalogDir dir;
+    auto f = dir.write("v.toml", R"(version = "V"
+effective_from = 2026-01-01
+
+[[entry]]
+id = "a"
+status = "not_provided"
+title = { zh = "甲", en = "A" }
+description = { zh = "甲。", en = "A." }
+alternatives = ["b"]
+
+[[entry]]
+id = "b"
+status = "arrangeable"
+title = { zh = "乙", en = "B" }
+description = { zh = "乙。", en = "B." }
+fee_minor = 2_000_000_000_000
+lead_time_days = 99999
+)");
+    auto p = problems_of(dir);
+    EXPECT_TRUE(has_problem(p, f, 16, "fee_minor: more than 1000000000000")) << dump(p);
+    EXPECT_TRUE(has_problem(p, f, 17, "lead_time_days: more than 3650 working days")) << dump(p);
+    for (const auto& line : p)
+        EXPECT_EQ(line.find("unknown entry id"), std::string::npos) << line;
 }
 
 TEST(CatalogLoader, TwoFilesWithOneVersionNameAreRefused) {

@@ -215,7 +215,7 @@ TEST(CatalogPlugin, DiffShowsAddedRemovedAndChangedFields) {
 
 TEST(CatalogPlugin, ACatalogWithErrorsRefusesThePluginWithEveryProblem) {
     CatalogDir dir;
-    dir.write("a.toml", small_version("A", "2026-01-01"));
+    dir.write("a.toml", small_version("A", "2026-01-01", "2026-06-30"));
     dir.write("b.toml", small_version("B", "2026-02-01"));
     LoadedCatalog c(dir.path());
     EXPECT_FALSE(c.instance());
@@ -276,6 +276,48 @@ TEST(CatalogPlugin, LookupsDuringReloadsAllSucceed) {
         t.join();
     EXPECT_GT(answered.load(), 0);
     EXPECT_EQ(failed.load(), 0);
+}
+
+TEST(CatalogPlugin, ReloadsNeverMixTwoCatalogsInOneAnswer) {
+    // The folder alternates between two catalogs (written beside and renamed
+    // in, as an operator's deploy would); every answer comes whole from one.
+    CatalogDir dir;
+    auto write = [&](long fee) {
+        auto tmp =
+            dir.write("next.tmp", small_version("V" + std::to_string(fee), "2026-01-01", "", fee));
+        std::filesystem::rename(tmp, dir.path() / "v.toml");
+    };
+    write(5000);
+    LoadedCatalog c(dir.path());
+    ASSERT_TRUE(c.instance());
+    std::atomic<bool> stop{false};
+    std::atomic<int> whole{0}, mixed{0};
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 3; ++t)
+        readers.emplace_back([&] {
+            while (!stop) {
+                Record a = c.ask({{"op", "lookup"}, {"q", "周末"}, {"at", "2026-11-23"}});
+                auto fee = nested(a, "matches").integer("fee_minor").value_or(-1);
+                (text(a, "version") == "V" + std::to_string(fee) ? whole : mixed)++;
+            }
+        });
+    for (int i = 0; i < 40; ++i) {
+        write(i % 2 ? 5000 : 7000);
+        c.ask({{"op", "reload"}});
+    }
+    stop = true;
+    for (auto& t : readers)
+        t.join();
+    EXPECT_GT(whole.load(), 0);
+    EXPECT_EQ(mixed.load(), 0);
+}
+
+TEST(CatalogPlugin, AHostileOneWordQueryIsAnsweredNotChokedOn) {
+    LoadedCatalog c(redress::test::example_catalog());
+    Record a = c.ask({{"op", "lookup"}, {"q", std::string(4096, 'w')}, {"at", "2026-11-23"}});
+    EXPECT_EQ(a.count("verdict"), 0u);
+    Record b = c.ask({{"op", "lookup"}, {"q", std::string(1365, 'x') + "上门安装"}});
+    EXPECT_EQ(text(b, "verdict"), "provided");
 }
 
 TEST(CatalogPlugin, AnEmptyDirMeansAnEmptyCatalogNotARefusal) {

@@ -37,7 +37,7 @@ std::string best(std::string_view q, Scope scope = {}) {
 
 TEST(TextTerms, ChineseBecomesCharacterBigramsAndLatinLowerCaseWords) {
     EXPECT_EQ(terms_of("上门安装空调"), (Terms{"上门", "门安", "安装", "装空", "空调"}));
-    EXPECT_EQ(terms_of("Installation, PLEASE!"), (Terms{"installation", "please"}));
+    EXPECT_EQ(terms_of("Installation, PLEASE!"), (Terms{"installation"})); // "please": a stop word
     EXPECT_EQ(terms_of("修"), (Terms{"修"}));
     EXPECT_EQ(terms_of("空调A3型号"), (Terms{"空调", "a3", "型号"}));
     EXPECT_TRUE(terms_of("，。！ ...").empty());
@@ -49,6 +49,27 @@ TEST(TextTerms, InvalidUtf8SeparatesTermsAndNeverThrows) {
     Terms cut = terms_of("维修" + std::string("\xe5\xae", 2) + "上门安装");
     EXPECT_TRUE(cut.count("维修"));
     EXPECT_TRUE(cut.count("安装"));
+}
+
+TEST(TextTerms, StopWordsAndOverlongWordsAreLeftOutOrCut) {
+    EXPECT_EQ(terms_of("I am not happy with the service"), (Terms{"happy", "service"}));
+    Terms huge = terms_of(std::string(4000, 'a') + " repair");
+    ASSERT_EQ(huge.size(), 2u);
+    EXPECT_EQ(huge.begin()->size(), 32u); // cut, so prefix matching stays cheap
+    EXPECT_TRUE(huge.count("repair"));
+}
+
+TEST(CatalogSearch, UnhappyWordsAloneMatchNothing) {
+    EXPECT_TRUE(ids("I am not happy with the service").empty());
+}
+
+TEST(CatalogSearch, StrictScopeLeavesOutEntriesForUnnamedLinesAndTiers) {
+    // Intake knows neither the product line nor the tier.
+    Scope strict{"after-sales", "", "", true};
+    EXPECT_NE(best("专属工程师", strict), "dedicated-engineer");
+    EXPECT_NE(best("冰箱有异味", strict), "deep-cleaning");
+    EXPECT_EQ(best("冰箱有异味"), "deep-cleaning"); // not strict: a browsing agent sees it
+    EXPECT_EQ(best("要求赔偿误工费", strict), "lost-earnings"); // unscoped entries stay
 }
 
 TEST(TextTerms, LatinWordsMatchByPrefixBothWays) {

@@ -510,12 +510,12 @@ CatalogCitation cited(const char* verdict) {
 } // namespace
 
 TEST(GoodwillDecision, AnArrangeableAskIsQuotedNotCompensated) {
-    // Reasonable, long-term, buys again: would be a grant without the catalog.
+    // Not at fault but reasonable, long-term, buys again: a gesture without the catalog.
     Case c = Given()
                  .long_term(true)
                  .will_buy_again(true)
                  .demand_reasonable(true)
-                 .company_fault(Fault::Partial)
+                 .company_fault(Fault::None)
                  .loss_minor(1000'00)
                  .catalog(cited("arrangeable"));
     auto p = decide(GoodwillConfig{}, c);
@@ -541,25 +541,29 @@ TEST(GoodwillDecision, AnAskNotProvidedIsDeclinedWithTheAlternatives) {
               "hours; Collection from your home.");
 }
 
-TEST(GoodwillDecision, FullFaultOutweighsTheCatalogButCitesIt) {
-    Case c = Given()
-                 .long_term(true)
-                 .demand_reasonable(true)
-                 .company_fault(Fault::Full)
-                 .loss_minor(1000'00)
-                 .catalog(cited("arrangeable"));
-    Case without = c;
-    without.catalog.reset();
-    auto p = decide(GoodwillConfig{}, c);
-    auto q = decide(GoodwillConfig{}, without);
-    ASSERT_TRUE(p && q);
-    EXPECT_EQ(p->decision, "grant");
-    EXPECT_EQ(p->amount_minor, q->amount_minor);
-    EXPECT_EQ(p->reasons.back().rfind("The company is fully at fault (E), so this is compensated "
-                                      "although the catalog says: The service catalog",
-                                      0),
-              0u)
-        << p->reasons.back();
+TEST(GoodwillDecision, FaultOutweighsTheCatalogWhichIsCited) {
+    for (Fault fault : {Fault::Partial, Fault::Full}) {
+        Case c = Given()
+                     .long_term(true)
+                     .demand_reasonable(true)
+                     .company_fault(fault)
+                     .loss_minor(1000'00)
+                     .catalog(cited("arrangeable"));
+        Case without = c;
+        without.catalog.reset();
+        auto p = decide(GoodwillConfig{}, c);
+        auto q = decide(GoodwillConfig{}, without);
+        ASSERT_TRUE(p && q);
+        EXPECT_EQ(p->decision, "grant");
+        EXPECT_EQ(p->amount_minor, q->amount_minor);
+        EXPECT_EQ(p->remedies, q->remedies);
+        EXPECT_EQ(p->reasons.back().rfind("The company is at fault (E), so the weighing above "
+                                          "stands; for the ask itself the catalog says: The "
+                                          "service catalog",
+                                          0),
+                  0u)
+            << p->reasons.back();
+    }
 }
 
 TEST(GoodwillDecision, AProvidedAskChangesNothing) {

@@ -5,6 +5,7 @@
 #include "route_support.hpp"
 
 #include <Poco/JSON/Array.h>
+#include <chrono>
 #include <redress/catalog.hpp>
 #include <redress/core/api/api_routes.hpp>
 #include <redress/core/api/plugin_services.hpp>
@@ -27,13 +28,20 @@ const std::set<std::string, std::less<>>& list_fields() {
     return lists;
 }
 
+// YYYY-MM-DD naming a real day.
 bool is_date(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
         return false;
     for (std::size_t i = 0; i < s.size(); ++i)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             return false;
-    return true;
+    auto num = [&](std::size_t at, std::size_t n) {
+        return std::stoi(s.substr(at, n));
+    };
+    return std::chrono::year_month_day{std::chrono::year(num(0, 4)),
+                                       std::chrono::month(static_cast<unsigned>(num(5, 2))),
+                                       std::chrono::day(static_cast<unsigned>(num(8, 2)))}
+        .ok();
 }
 
 class CatalogRoutes {
@@ -47,7 +55,13 @@ public:
         (void)actor;
         Query q(ctx.request().getURI());
         Record query = base(catalog::op::list);
-        copy(q, "status", cq::status, query);
+        if (auto status = q.one("status"); status && !status->empty()) {
+            if (*status != catalog::provided && *status != catalog::not_provided &&
+                *status != catalog::arrangeable)
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                                "status must be provided, not_provided or arrangeable", "status");
+            query.set(cq::status, *status);
+        }
         std::string department = scope(q, query);
         at(q, department, query);
         q.finish();
@@ -100,10 +114,17 @@ public:
         Query q(ctx.request().getURI());
         Record query = base(catalog::op::entry);
         query.set(cq::id, ctx.param("id"));
-        if (auto v = q.one("version"))
+        if (auto v = q.one("version")) {
+            if (v->empty())
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                                "version must name a catalog version", "version");
+            if (q.one("at"))
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                                "give version or at, not both", "at");
             query.set(cq::version, *v);
-        else
+        } else {
             at(q, "", query);
+        }
         q.finish();
         reply(ctx, query, {});
     }

@@ -7,6 +7,8 @@ namespace redress::core {
 
 namespace q = catalog::query;
 
+constexpr std::size_t max_ask_bytes = 1024;
+
 CatalogClient::CatalogClient(std::shared_ptr<PluginInstance> plugin, Poco::Logger& logger)
     : plugin_(std::move(plugin))
     , logger_(logger) {}
@@ -34,10 +36,13 @@ std::optional<CatalogVerdict> CatalogClient::classify(const Complaint& c,
         return std::nullopt;
     Record query;
     query.set(q::op, std::string(catalog::op::lookup));
-    // The plugin refuses longer asks; the start of a long one says what it is
-    // about (a cut mid-character is harmless: invalid UTF-8 separates terms).
-    query.set(q::q, c.request.substr(0, 4096));
+    // The start of a long ask says what it is about (a cut mid-character is
+    // harmless: invalid UTF-8 separates terms).
+    query.set(q::q, c.request.substr(0, max_ask_bytes));
     query.set(q::department, c.department);
+    // Intake knows neither the product line nor the tier: an entry for one
+    // product line must not decide for every product.
+    query.set(q::strict_scope, true);
     query.set(q::at, local_date);
     query.set(q::limit, std::int64_t{1});
     try {

@@ -40,8 +40,10 @@ std::shared_ptr<const ServiceSettings> ComplaintService::settings() const {
     return settings_;
 }
 
-void ComplaintService::reconfigure(const Config& config) {
+void ComplaintService::reconfigure(const Config& config, const std::function<void()>& before_swap) {
     auto next = make_settings(config);
+    if (before_swap)
+        before_swap();
     std::lock_guard lock(settings_mutex_);
     settings_ = std::move(next);
 }

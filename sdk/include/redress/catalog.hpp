@@ -7,7 +7,7 @@
 // every answer carries the version it came from.
 //
 //   op        query fields                              answer fields
-//   lookup    q, department, product_line, customer_tier, at, limit
+//   lookup    q, department, product_line, customer_tier, strict_scope, at, limit
 //                                                       version, verdict?, matches[]
 //   entry     id, at or version                         version, entry
 //   list      status, department, product_line, customer_tier, at
@@ -39,8 +39,11 @@ inline constexpr std::string_view status = "status";   //!< list: only entries w
 inline constexpr std::string_view at = "at";           //!< "YYYY-MM-DD"
 inline constexpr std::string_view version = "version"; //!< entry: from this version, not `at`
 inline constexpr std::string_view limit = "limit";     //!< lookup: most matches returned
-inline constexpr std::string_view from = "from";       //!< diff: the older version's name
-inline constexpr std::string_view to = "to";           //!< diff: the newer version's name
+//! lookup, list: true leaves out entries scoped to product lines or tiers the
+//! query does not name (the host classifies asks this way: it knows neither).
+inline constexpr std::string_view strict_scope = "strict_scope";
+inline constexpr std::string_view from = "from"; //!< diff: the older version's name
+inline constexpr std::string_view to = "to";     //!< diff: the newer version's name
 } // namespace query
 
 //! The operations (values of query::op).

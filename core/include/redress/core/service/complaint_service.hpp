@@ -114,7 +114,9 @@ public:
     std::shared_ptr<const ServiceSettings> settings() const;
     //! Swaps in a new config (departments, SLA, calendars); requests in flight
     //! keep the old. Throws std::invalid_argument for an unusable calendar.
-    void reconfigure(const Config& config);
+    //! before_swap runs once the new settings are built and before they are
+    //! installed; if it throws, nothing changes.
+    void reconfigure(const Config& config, const std::function<void()>& before_swap = {});
 
     //! Installs the effects of transitions (null: none). Set before serving.
     void set_effects(TransitionEffects* effects) noexcept { effects_ = effects; }

@@ -232,8 +232,20 @@ TEST_P(CatalogApi, ReloadTakesAChangedCatalogAndRefusesABrokenOne) {
     EXPECT_NE(errors->getElement<std::string>(1).find("overlaps version \"2026-H2"),
               std::string::npos)
         << r.body;
-    // A broken file: its line named.
+    // Config and catalog reload together: a new department in the same reload
+    // is not taken either.
+    {
+        std::ofstream(config_, std::ios::app)
+            << "[[department]]\nid = \"warehouse\"\nname = \"仓储物流部\"\nprefix = \"WH\"\n";
+    }
+    r = call("POST", "/admin/reload", admin_);
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(call("GET", "/departments", admin_).body.find("warehouse"), std::string::npos);
     std::filesystem::remove(dir_ / "catalog" / "2026-h2b.toml");
+    ASSERT_EQ(call("POST", "/admin/reload", admin_).status, 200);
+    EXPECT_NE(call("GET", "/departments", admin_).body.find("warehouse"), std::string::npos);
+
+    // A broken file: its line named.
     std::ofstream(dir_ / "catalog" / "2027.toml")
         << "version = \"2027\"\neffective_from = 2027-01-01\n";
     r = call("POST", "/admin/reload", admin_);

@@ -1,6 +1,7 @@
 #include "catalog_loader.hpp"
 
 #include <algorithm>
+#include <redress/money.hpp>
 #include <set>
 #include <toml++/toml.h>
 
@@ -73,12 +74,12 @@ public:
                     "effective_until " + format_date(*v.effective_until) +
                         " is before effective_from " + format_date(v.effective_from));
         v.currency = string(doc, "currency", "", false).value_or(options_.currency);
-        if (v.currency.size() != 3 || !std::all_of(v.currency.begin(), v.currency.end(),
-                                                   [](char c) { return c >= 'A' && c <= 'Z'; }))
+        if (!money::supported_currency(v.currency))
             problem(doc.get("currency") ? *doc.get("currency")
                                         : static_cast<const toml::node&>(doc),
-                    "currency: expected an ISO 4217 code such as \"CNY\", found \"" + v.currency +
-                        "\"");
+                    "currency: expected an ISO 4217 code with two decimal places such as "
+                    "\"CNY\", found \"" +
+                        v.currency + "\"");
         const toml::node* entries = doc.get("entry");
         if (!entries) {
             problem(doc, "no [[entry]]: a version lists at least one entry");

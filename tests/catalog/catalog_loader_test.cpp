@@ -245,6 +245,10 @@ owner = "me"
                             "a string"))
         << dump(p);
     EXPECT_TRUE(has_problem(p, f, 4, "currency: expected an ISO 4217 code")) << dump(p);
+    CatalogDir yen;
+    auto y = yen.write("v.toml", "currency = \"JPY\"\n" + small_version("V", "2026-01-01"));
+    EXPECT_TRUE(has_problem(problems_of(yen), y, 1,
+                            "currency: expected an ISO 4217 code with two decimal places"));
     EXPECT_TRUE(has_problem(p, f, 5, "owner: unknown key")) << dump(p);
     EXPECT_TRUE(has_text(p, f, "no [[entry]]")) << dump(p);
 }

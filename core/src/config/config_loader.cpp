@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <redress/core/config/config_loader.hpp>
+#include <redress/money.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -185,10 +186,7 @@ private:
         static const std::regex re("^[A-Z]{3}$");
         // Amounts are minor units shown with two decimals (format_money);
         // ISO 4217 currencies with none or three are refused, not mis-shown.
-        static const std::set<std::string> not_two_decimals{
-            "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
-            "VND", "VUV", "XAF", "XOF", "XPF", "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-        if (regex_ok(v, re) && not_two_decimals.count(v))
+        if (regex_ok(v, re) && !redress::money::supported_currency(v))
             r.error(*r.raw().get(key), key,
                     "currency \"" + v +
                         "\" does not have two decimal places; Redress keeps amounts in "

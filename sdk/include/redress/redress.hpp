@@ -4,6 +4,7 @@
 #include <redress/abi.h>
 #include <redress/catalog.hpp>
 #include <redress/compensation.hpp>
+#include <redress/money.hpp>
 #include <redress/complaint.hpp>
 #include <redress/config.hpp>
 #include <redress/error.hpp>

@@ -5,6 +5,7 @@
 #include "errors.hpp"
 #include "form.hpp"
 #include "json_util.hpp"
+#include "paging.hpp"
 #include "proposal_view.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -301,40 +302,8 @@ Poco::URI tasks_uri(const ParsedArgs& args) {
 }
 
 void tasks(Context& ctx, const ParsedArgs& args) {
-    Poco::URI base = tasks_uri(args);
-    std::optional<std::string> cursor = args.value("cursor");
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    std::string next;
-    for (;;) {
-        Poco::URI uri = base;
-        if (cursor)
-            uri.addQueryParameter("cursor", *cursor);
-        Reply reply = ctx.api.get(uri.getPathAndQuery());
-        if (ctx.json && !args.has("all"))
-            return print_json_body(ctx, reply);
-        auto page = reply.object();
-        if (page->isArray("items")) {
-            auto got = page->getArray("items");
-            for (std::size_t i = 0; i < got->size(); ++i)
-                items->add(got->get(static_cast<unsigned>(i)));
-        }
-        next = text_of(page, "next_cursor");
-        if (!args.has("all") || next.empty())
-            break;
-        if (cursor && *cursor == next) // a server that repeats itself would loop for ever
-            throw ApiError(500, "bad_reply", "the server returned the same next_cursor twice");
-        cursor = next;
-    }
-    if (ctx.json) {
-        Poco::JSON::Object all;
-        all.set("items", items);
-        all.set("next_cursor", Poco::Dynamic::Var());
-        ctx.out << to_json(all) << '\n';
-        return;
-    }
-    print_task_table(ctx.out, items);
-    if (!next.empty())
-        ctx.err << "more tasks follow: add --all, or --cursor " << next << '\n';
+    list_pages(ctx, args, tasks_uri(args), "tasks",
+               [&](const Poco::JSON::Array::Ptr& items) { print_task_table(ctx.out, items); });
 }
 
 void task_done(Context& ctx, const ParsedArgs& args) {
@@ -492,10 +461,9 @@ std::vector<Command> compensation_commands() {
         {"status", "S", "open (default), done, cancelled or all"},
         {"complaint", "ID", "only the tasks of this complaint"},
         {"assignee", "NAME", "only the tasks given to NAME"},
-        {"limit", "N", "tasks per page (API default 50, at most 500)"},
-        {"all", "", "follow next_cursor through every page"},
-        {"cursor", "C", "start after this cursor (the next_cursor of an earlier page)"},
     };
+    for (auto& f : paging_flags("tasks"))
+        t.flags.push_back(std::move(f));
 
     CommandSpec d;
     d.name = "tasks done";

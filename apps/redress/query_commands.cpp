@@ -4,6 +4,7 @@
 #include "display_format.hpp"
 #include "errors.hpp"
 #include "json_util.hpp"
+#include "paging.hpp"
 #include "table.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -60,42 +61,8 @@ void print_list_table(Context& ctx, const Poco::JSON::Array::Ptr& items) {
 }
 
 void list(Context& ctx, const ParsedArgs& args) {
-    Poco::URI base = list_uri(args);
-    std::optional<std::string> cursor = args.value("cursor");
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    std::string next;
-    for (;;) {
-        Poco::URI uri = base;
-        if (cursor)
-            uri.addQueryParameter("cursor", *cursor);
-        Reply reply = ctx.api.get(uri.getPathAndQuery());
-        if (ctx.json && !args.has("all")) {
-            print_json_body(ctx, reply);
-            return;
-        }
-        auto page = reply.object();
-        if (page->isArray("items")) {
-            auto got = page->getArray("items");
-            for (std::size_t i = 0; i < got->size(); ++i)
-                items->add(got->get(i));
-        }
-        next = text_of(page, "next_cursor");
-        if (!args.has("all") || next.empty())
-            break;
-        if (cursor && *cursor == next) // a server that repeats itself would loop for ever
-            throw ApiError(500, "bad_reply", "the server returned the same next_cursor twice");
-        cursor = next;
-    }
-    if (ctx.json) {
-        Poco::JSON::Object all;
-        all.set("items", items);
-        all.set("next_cursor", Poco::Dynamic::Var());
-        ctx.out << to_json(all) << '\n';
-        return;
-    }
-    print_list_table(ctx, items);
-    if (!next.empty())
-        ctx.err << "more complaints follow: add --all, or --cursor " << next << '\n';
+    list_pages(ctx, args, list_uri(args), "complaints",
+               [&](const Poco::JSON::Array::Ptr& items) { print_list_table(ctx, items); });
 }
 
 void show(Context& ctx, const ParsedArgs& args) {
@@ -128,10 +95,9 @@ std::vector<Command> query_commands() {
         {"customer", "X", "part of the customer's company, contact, phone or e-mail"},
         {"owner", "O", "only complaints this person handles"},
         {"overdue", "", "only complaints past an SLA due time"},
-        {"limit", "N", "complaints per page (API default 50, at most 500)"},
-        {"all", "", "follow next_cursor through every page"},
-        {"cursor", "C", "start after this cursor (the next_cursor of an earlier page)"},
     };
+    for (auto& f : paging_flags("complaints"))
+        l.flags.push_back(std::move(f));
     CommandSpec s;
     s.name = "show";
     s.arguments = "ID";

@@ -13,4 +13,5 @@
 #include <redress/io.hpp>
 #include <redress/plugin.hpp>
 #include <redress/record.hpp>
+#include <redress/report.hpp>
 #include <redress/services.hpp>

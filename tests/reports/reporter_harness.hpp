@@ -41,8 +41,8 @@ public:
 
     //! Starts a table. chart: "none", "bar", "stacked_bar", "line".
     ReportStream& table(const std::string& id, const std::string& title,
-                        std::initializer_list<ColumnSpec> columns, const std::string& chart = "none",
-                        const std::string& chart_label = "",
+                        std::initializer_list<ColumnSpec> columns,
+                        const std::string& chart = "none", const std::string& chart_label = "",
                         std::initializer_list<std::string> chart_series = {},
                         const std::string& chart_group = "") {
         namespace f = redress::report::field;
@@ -91,7 +91,8 @@ private:
 //! The built reporter plugin `name` (e.g. "report_csv") from the plugin folder.
 inline std::shared_ptr<core::PluginInstance> load_reporter(const std::string& name,
                                                            const core::Record& config = {}) {
-    auto lib = core::PluginLibrary::load(std::filesystem::path(REDRESS_PLUGIN_DIR) / (name + ".so"));
+    auto lib =
+        core::PluginLibrary::load(std::filesystem::path(REDRESS_PLUGIN_DIR) / (name + ".so"));
     return core::PluginInstance::create(lib, config, quiet_logger(),
                                         [] { return std::int64_t{1'795'000'000'000}; });
 }

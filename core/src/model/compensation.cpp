@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <algorithm>
 #include <array>
 #include <redress/core/model/compensation.hpp>
 #include <sstream>
@@ -91,6 +92,13 @@ std::string steps_to_json(const std::vector<PolicyStep>& steps) {
         a->add(o);
     }
     return stringify(a);
+}
+
+std::string money_remedy(const std::vector<std::string>& remedies) {
+    for (const char* r : {"refund", "voucher", "gift", "replacement"})
+        if (std::find(remedies.begin(), remedies.end(), r) != remedies.end())
+            return r;
+    return remedies.empty() ? "" : remedies.front();
 }
 
 std::vector<PolicyStep> steps_from_json(std::string_view json) {

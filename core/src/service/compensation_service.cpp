@@ -67,14 +67,6 @@ std::string policy_level(const Proposal& p) {
     return level;
 }
 
-// Where the money of a proposal is carried: the first of these it names.
-std::string money_remedy(const std::vector<std::string>& remedies) {
-    for (const char* r : {"refund", "voucher", "gift", "replacement"})
-        if (std::find(remedies.begin(), remedies.end(), r) != remedies.end())
-            return r;
-    return remedies.empty() ? "" : remedies.front();
-}
-
 std::string describe(const std::vector<Task>& tasks) {
     std::string out;
     for (const auto& t : tasks)

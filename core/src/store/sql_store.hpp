@@ -51,6 +51,9 @@ public:
     std::vector<Complaint> unrecorded_breaches(std::int64_t now_ms, int limit) override;
     bool record_breach(std::int64_t complaint_id, std::string_view kind,
                        const Event& event) override;
+    void read_rows(const std::string& sql, const std::vector<SqlValue>& params,
+                   const std::vector<SqlType>& columns,
+                   const std::function<void(const std::vector<SqlValue>&)>& on_row) override;
     void add_token(const TokenRecord& token) override;
     std::optional<TokenRecord> find_token_by_hash(std::string_view secret_hash) override;
     std::vector<TokenRecord> tokens() override;

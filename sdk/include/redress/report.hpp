@@ -32,13 +32,13 @@ namespace redress::report {
 
 //! Parameter fields.
 namespace param {
-inline constexpr std::string_view report = "report";       //!< the report's name ("weekly")
-inline constexpr std::string_view title = "title";         //!< its title, in `language`
-inline constexpr std::string_view company = "company";     //!< the company's name
-inline constexpr std::string_view language = "language";   //!< "zh" or "en"
-inline constexpr std::string_view from = "from";           //!< first local date, "YYYY-MM-DD"
-inline constexpr std::string_view to = "to";               //!< last local date (inclusive)
-inline constexpr std::string_view timezone = "timezone";   //!< IANA zone of the dates
+inline constexpr std::string_view report = "report";           //!< the report's name ("weekly")
+inline constexpr std::string_view title = "title";             //!< its title, in `language`
+inline constexpr std::string_view company = "company";         //!< the company's name
+inline constexpr std::string_view language = "language";       //!< "zh" or "en"
+inline constexpr std::string_view from = "from";               //!< first local date, "YYYY-MM-DD"
+inline constexpr std::string_view to = "to";                   //!< last local date (inclusive)
+inline constexpr std::string_view timezone = "timezone";       //!< IANA zone of the dates
 inline constexpr std::string_view granularity = "granularity"; //!< "day", "week", "month"
 inline constexpr std::string_view departments = "departments"; //!< repeated; none: all
 inline constexpr std::string_view channels = "channels";       //!< repeated; none: all

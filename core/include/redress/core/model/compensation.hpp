@@ -110,6 +110,9 @@ struct Task {
 std::string steps_to_json(const std::vector<PolicyStep>& steps);
 //! Throws std::invalid_argument on malformed text.
 std::vector<PolicyStep> steps_from_json(std::string_view json);
+//! The remedy of a proposal that carries its money (its task gets the amount):
+//! the first of refund, voucher, gift, replacement it names, else its first.
+std::string money_remedy(const std::vector<std::string>& remedies);
 std::string strings_to_json(const std::vector<std::string>& list);
 //! Throws std::invalid_argument on malformed text.
 std::vector<std::string> strings_from_json(std::string_view json);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <redress/core/model/compensation.hpp>
@@ -16,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace redress::core {
@@ -162,6 +164,12 @@ struct TokenRecord {
     std::optional<std::int64_t> revoked_at_ms;
 };
 
+//! A cell of a report query's result (see Store::read_rows), or a parameter.
+using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+//! The type a report query's column is read as (the backends type
+//! expressions differently; the reader converts).
+enum class SqlType { Integer, Real, Text };
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -253,6 +261,15 @@ public:
     //! event, once: false if it was already recorded (by any host).
     virtual bool record_breach(std::int64_t complaint_id, std::string_view kind,
                                const Event& event) = 0;
+
+    //! A read-only query for the reports (core/report writes the SQL, with '?'
+    //! placeholders, in the dialect both backends share). Reads each column as
+    //! the given type (NULL stays std::monostate) and calls on_row per row, in
+    //! order. The result is held in memory while it is read: queries must
+    //! aggregate, or page with a LIMIT.
+    virtual void read_rows(const std::string& sql, const std::vector<SqlValue>& params,
+                           const std::vector<SqlType>& columns,
+                           const std::function<void(const std::vector<SqlValue>&)>& on_row) = 0;
 
     virtual void add_token(const TokenRecord& token) = 0;
     virtual std::optional<TokenRecord> find_token_by_hash(std::string_view secret_hash) = 0;

@@ -7,7 +7,8 @@ const std::vector<Command>& all_commands() {
         std::vector<Command> all;
         for (auto group :
              {submit_commands, import_commands, query_commands, workflow_commands,
-              compensation_commands, catalog_commands, channel_commands, admin_commands})
+              compensation_commands, catalog_commands, report_commands, channel_commands,
+              admin_commands})
             for (auto& c : group())
                 all.push_back(std::move(c));
         return all;

@@ -40,6 +40,9 @@ std::vector<Command> compensation_commands();
 //! catalog lookup|list|versions|diff
 std::vector<Command> catalog_commands();
 
+//! reports, report NAME
+std::vector<Command> report_commands();
+
 //! Every command, in the order the program's help lists them.
 const std::vector<Command>& all_commands();
 

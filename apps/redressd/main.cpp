@@ -28,6 +28,8 @@
 #include <redress/core/http/system_routes.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/plugin/plugin_poller.hpp>
+#include <redress/core/report/report_engine.hpp>
+#include <redress/core/report/report_scheduler.hpp>
 #include <redress/core/service/channel_switchboard.hpp>
 #include <redress/core/service/complaint_service.hpp>
 #include <redress/core/service/sla_sweeper.hpp>
@@ -356,6 +358,16 @@ private:
         compensation.set_catalog(catalog.get());
         api::add_compensation_routes(router, api_context, compensation);
         api::add_catalog_routes(router, api_context, catalog.get());
+        report::ReportService reports(service, &host);
+        api::add_report_routes(router, api_context, reports);
+        for (const auto& schedule : config.reports)
+            try {
+                reports.reporter(schedule.format);
+            } catch (const report::ReportError& e) {
+                log.critical("[[report]] %s: %s", schedule.report, std::string(e.what()));
+                std::cerr << "redressd: [[report]] " << schedule.report << ": " << e.what() << "\n";
+                return 1;
+            }
         try {
             api::add_plugin_routes(router, api_context, host);
         } catch (const std::invalid_argument& e) {
@@ -370,6 +382,7 @@ private:
             });
         SlaSweeper sweeper(service, std::chrono::seconds(config.sla.sweep_interval_s),
                            Poco::Logger::get("sla"));
+        report::ReportScheduler scheduler(reports, service, Poco::Logger::get("reports"));
         std::vector<std::shared_ptr<PluginInstance>> intake;
         for (const auto& i : host.instances())
             if (i->library().families() & REDRESS_FAMILY_INTAKE)

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <redress/core/config/config_loader.hpp>
+#include <redress/core/report/report_definitions.hpp>
 #include <redress/money.hpp>
 #include <regex>
 #include <set>
@@ -155,6 +156,12 @@ public:
         }
         if (c.departments.empty())
             sink_.at(root.source(), "department", "at least one [[department]] is required");
+        if (const toml::node* n = r.take("report")) {
+            if (!n->is_array_of_tables())
+                r.error(*n, "report", "expected [[report]] tables");
+            else
+                reports(*n->as_array(), c);
+        }
         c.remedies = default_remedies();
         if (auto t = r.table("remedies"))
             remedies(*t, c);
@@ -347,6 +354,72 @@ private:
         if (auto v = r.string("catalog"))
             p.catalog = *v;
         r.finish();
+    }
+
+    // [[report]]: name, format, every, at, dir, departments, channels, language.
+    void reports(const toml::array& list, Config& c) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const toml::table& t = *list.get(i)->as_table();
+            TableReader r(t, "report[" + std::to_string(i) + "]", sink_);
+            ReportSchedule s;
+            if (auto v = r.string("name")) {
+                if (!report::find_report(*v)) {
+                    std::string names;
+                    for (const auto& d : report::report_definitions())
+                        names += (names.empty() ? "" : ", ") + d.name;
+                    r.error(*t.get("name"), "name",
+                            "no report is named \"" + *v + "\" (reports: " + names + ")");
+                }
+                s.report = *v;
+            } else {
+                r.missing("name");
+            }
+            if (auto v = r.string("format")) {
+                static const std::regex re("^[a-z0-9][a-z0-9_-]{0,31}$");
+                if (!regex_ok(*v, re))
+                    r.error(*t.get("format"), "format",
+                            "expected a format such as \"html\", found \"" + *v + "\"");
+                s.format = *v;
+            }
+            if (auto v = r.string("every")) {
+                static const std::set<std::string> every{"day",     "month",     "monday",
+                                                         "tuesday", "wednesday", "thursday",
+                                                         "friday",  "saturday",  "sunday"};
+                if (!every.count(*v))
+                    r.error(*t.get("every"), "every",
+                            "expected \"day\", \"month\" or a weekday such as \"monday\", "
+                            "found \"" +
+                                *v + "\"");
+                s.every = *v;
+            }
+            if (const toml::node* n = r.take("at")) {
+                auto m = parse_clock(*n);
+                if (!m || *m >= 24 * 60)
+                    r.error(*n, "at", "expected a local time such as \"08:00\"");
+                else
+                    s.at_minute = *m;
+            }
+            if (auto v = r.string("dir"))
+                s.dir = resolve(*v);
+            else
+                r.missing("dir");
+            if (auto v = r.strings("departments")) {
+                for (const auto& d : *v)
+                    if (!c.find_department(d))
+                        r.error(*t.get("departments"), "departments",
+                                "names no department: \"" + d + "\"");
+                s.departments = *v;
+            }
+            if (auto v = r.strings("channels"))
+                s.channels = *v;
+            if (auto v = r.string("language")) {
+                if (*v != "zh" && *v != "en")
+                    r.error(*t.get("language"), "language", "expected \"zh\" or \"en\"");
+                s.language = *v;
+            }
+            r.finish();
+            c.reports.push_back(std::move(s));
+        }
     }
 
     void departments(const toml::array& list, Config& c) {

@@ -9,6 +9,7 @@
 #include <redress/core/config/config.hpp>
 #include <redress/core/http/router.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
+#include <redress/core/report/report_service.hpp>
 #include <redress/core/service/compensation_service.hpp>
 #include <redress/core/service/complaint_service.hpp>
 #include <redress/core/store/store.hpp>
@@ -38,6 +39,9 @@ void add_compensation_routes(http::Router& router, ApiContext& api, Compensation
 //! /catalog/versions, /catalog/entries/{id}, /catalog/diff. A null catalog
 //! answers 404 no_catalog.
 void add_catalog_routes(http::Router& router, ApiContext& api, const CatalogClient* catalog);
+//! The reports: GET /reports (names, tables, formats) and GET /reports/{name}
+//! rendered by the reporter plugin of the format asked for.
+void add_report_routes(http::Router& router, ApiContext& api, report::ReportService& reports);
 //! Every intake plugin's URL prefixes, with the caller's token checked and
 //! passed on (see redress_intake_api.handle_http).
 void add_plugin_routes(http::Router& router, ApiContext& api, PluginHost& plugins);

@@ -106,6 +106,20 @@ struct Department {
     std::int64_t monthly_budget = 0;
 };
 
+//! A report written to a folder on a schedule ([[report]]). The report covers
+//! its default range as of the day it runs (weekly: the week before).
+struct ReportSchedule {
+    std::string report;          //!< a report name (report_definitions.hpp)
+    std::string format = "html"; //!< a reporter plugin's format, checked at start
+    //! "day", a weekday ("monday" … "sunday") or "month" (the 1st).
+    std::string every = "monday";
+    int at_minute = 8 * 60; //!< local time of the company's zone
+    std::filesystem::path dir;
+    std::vector<std::string> departments; //!< empty: all
+    std::vector<std::string> channels;    //!< empty: all
+    std::string language = "zh";
+};
+
 struct CompanyConfig {
     std::string name;
     std::string currency = "CNY";
@@ -121,6 +135,7 @@ struct Config {
     LogConfig log;
     PluginsConfig plugins;
     std::vector<Department> departments;
+    std::vector<ReportSchedule> reports; //!< [[report]]
     //! Every remedy (compensation::remedies) with its dispatch; defaults filled.
     std::map<std::string, RemedyDispatch> remedies;
     //! Validated [plugin.<name>] sections with defaults filled, by plugin name.

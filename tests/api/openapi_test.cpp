@@ -27,6 +27,8 @@ TEST(OpenApi, DocumentsEveryRouteAndRoutesEveryDocumentedOperation) {
     CompensationService compensation(service, {});
     api::add_compensation_routes(router, ctx, compensation);
     api::add_catalog_routes(router, ctx, nullptr);
+    report::ReportService reports(service, &host);
+    api::add_report_routes(router, ctx, reports);
 
     auto doc =
         Poco::JSON::Parser().parse(api::openapi_document()).extract<Poco::JSON::Object::Ptr>();

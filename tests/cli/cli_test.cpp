@@ -1063,4 +1063,47 @@ TEST_P(CatalogCliTest, BadInputExitsWithAClearError) {
 INSTANTIATE_TEST_SUITE_P(Sqlite, CatalogCliTest, ::testing::Values("sqlite"),
                          [](const auto& info) { return info.param; });
 
+// redress reports and redress report NAME against the real reporters.
+class ReportCliTest : public CliTest {};
+
+TEST_P(ReportCliTest, WritesAReportFileInEachFormat) {
+    create(agent_);
+    auto list = cli_as(supervisor_, {"reports"});
+    ASSERT_EQ(list.code, 0) << list.err;
+    EXPECT_NE(list.out.find("weekly"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("formats: "), std::string::npos) << list.out;
+
+    for (const char* format : {"csv", "json", "html", "xlsx"}) {
+        const auto out = dir_ / (std::string("weekly.") + format);
+        auto r =
+            cli_as(admin_, {"report", "weekly", "--format", format, "--out", out.string(), "--from",
+                            "2026-01-01", "--to", "2026-12-31", "--granularity", "month"});
+        ASSERT_EQ(r.code, 0) << format << ": " << r.err;
+        EXPECT_NE(r.err.find("wrote " + out.string()), std::string::npos) << r.err;
+        EXPECT_GT(std::filesystem::file_size(out), 100u) << format;
+        EXPECT_FALSE(std::filesystem::exists(out.string() + ".partial"));
+    }
+    auto csv = cli_as(admin_, {"report", "volumes", "--format", "csv", "--department",
+                               "after-sales", "--table", "volume_by_channel"});
+    ASSERT_EQ(csv.code, 0) << csv.err;
+    EXPECT_NE(csv.out.find("按渠道的投诉量"), std::string::npos) << csv.out;
+}
+
+TEST_P(ReportCliTest, RefusalsAndUsageErrors) {
+    auto agent = cli({"report", "weekly", "--format", "csv"});
+    EXPECT_EQ(agent.code, 1);
+    EXPECT_NE(agent.err.find("supervisor"), std::string::npos) << agent.err;
+    auto xlsx = cli_as(admin_, {"report", "weekly", "--format", "xlsx"});
+    EXPECT_EQ(xlsx.code, 2);
+    EXPECT_NE(xlsx.err.find("--out"), std::string::npos) << xlsx.err;
+    auto bad = cli_as(admin_, {"report", "weekly", "--format", "csv", "--from", "2026-02-30"});
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_NE(bad.err.find("from"), std::string::npos) << bad.err;
+    auto missing = cli_as(admin_, {"report"});
+    EXPECT_EQ(missing.code, 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, ReportCliTest, ::testing::Values("sqlite"),
+                         [](const auto& info) { return info.param; });
+
 } // namespace

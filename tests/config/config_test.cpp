@@ -137,6 +137,38 @@ TEST(Config, ExampleCompanyConfigIsValid) {
 
 // ---- Bad configs: one per kind, exact position and message ----------------
 
+TEST(Config, ScheduledReportsAreTypedWithTheirFolderResolved) {
+    auto l = load(minimal + "[[report]]\nname = \"weekly\"\nformat = \"xlsx\"\nevery = "
+                            "\"monday\"\nat = \"07:30\"\ndir = \"reports\"\n"
+                            "departments = [\"after-sales\"]\nlanguage = \"en\"\n");
+    ASSERT_TRUE(l.errors.empty()) << l.errors.front();
+    ASSERT_EQ(l.parsed.config.reports.size(), 1u);
+    const ReportSchedule& r = l.parsed.config.reports[0];
+    EXPECT_EQ(r.report, "weekly");
+    EXPECT_EQ(r.format, "xlsx");
+    EXPECT_EQ(r.every, "monday");
+    EXPECT_EQ(r.at_minute, 7 * 60 + 30);
+    EXPECT_EQ(r.dir, "/etc/redress/reports");
+    EXPECT_EQ(r.departments, std::vector<std::string>{"after-sales"});
+    EXPECT_EQ(r.language, "en");
+}
+
+TEST(ConfigErrors, ScheduledReportsAreCheckedKeyByKey) {
+    auto e = errors_of(minimal + "[[report]]\nname = \"nightly\"\nevery = \"fortnight\"\n"
+                                 "at = \"25:00\"\ndepartments = [\"nowhere\"]\n"
+                                 "language = \"fr\"\nformat = \"PDF!\"\ncolour = 1\n");
+    std::string all;
+    for (const auto& s : e)
+        all += s + "\n";
+    for (const char* text :
+         {"report[0].name: no report is named \"nightly\" (reports: weekly, monthly",
+          "report[0].every: expected \"day\", \"month\" or a weekday",
+          "report[0].at: expected a local time", "report[0].departments: names no department",
+          "report[0].language: expected \"zh\" or \"en\"", "report[0].format: expected a format",
+          "report[0].colour: unknown key", "report[0].dir: "})
+        EXPECT_NE(all.find(text), std::string::npos) << text << " in\n" << all;
+}
+
 TEST(ConfigErrors, SyntaxError) {
     auto e = errors_of("[server\nport = 1\n");
     ASSERT_EQ(e.size(), 1u);
@@ -147,7 +179,7 @@ TEST(ConfigErrors, UnknownTopLevelKey) {
     auto e = errors_of("colour = \"red\"\n" + minimal);
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e[0], "/etc/redress/x.toml:1:1: colour: unknown key (expected one of: company, "
-                    "department, log, plugin, plugins, remedies, server, sla, storage)");
+                    "department, log, plugin, plugins, remedies, report, server, sla, storage)");
 }
 
 TEST(ConfigErrors, UnknownKeyInATableSuggestsTheKnownOnes) {

@@ -11,6 +11,7 @@ pid=
 trap '[ -n "$pid" ] && kill -TERM $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 sed -e 's|^port = 8080|port = 0|' -e "s|sqlite://../var/redress.db|sqlite://$work/redress.db|" \
+    -e "s|^dir = \"../var/reports\"|dir = \"$work/reports\"|" \
     "$src/examples/company.toml" >"$work/company.toml"
 grep -q "sqlite://$work/redress.db" "$work/company.toml" || { echo "could not point the example at a temp database"; exit 1; }
 cp -r "$src/examples/catalog" "$work/catalog" # [plugin.catalog] dir is relative to the config
@@ -38,6 +39,12 @@ grep -q "华东\|王建国" <<<"$list" || { echo "Chinese text did not round-tri
 verdicts=$(grep -o '"catalog":{[^}]*"verdict":"[a-z_]*"' <<<"$list" | wc -l)
 [ "$verdicts" -gt 0 ] || { echo "no complaint got a catalog verdict at intake"; exit 1; }
 echo "catalog verdicts: $verdicts of 36"
+# The weekly report counts them (a week either side of today holds today in any zone).
+report=$(curl -sf -H "Authorization: Bearer $(cat "$work/admin.token")" \
+    "http://127.0.0.1:$port/reports/weekly?format=json&from=$(date -u -d '-7 days' +%F)&to=$(date -u -d '+7 days' +%F)")
+grep -q '"received":36' <<<"$report" || { echo "the weekly report does not count 36 complaints"; exit 1; }
+# The example's weekly schedule caught up on start: last week's page is written.
+ls "$work"/reports/weekly_*.html >/dev/null || { echo "the scheduled weekly report was not written"; cat "$work/log"; exit 1; }
 again=$("$src/examples/seed.sh" "http://127.0.0.1:$port" "$work")
 grep -q "seed: 0 new complaints" <<<"$again" || { echo "re-seeding stored duplicates: $again"; exit 1; }
 echo "ok"

@@ -119,6 +119,8 @@ public:
     std::vector<const Department*> departments_in_scope() const;
     void read(const Sql& sql, const std::vector<SqlType>& types,
               const std::function<void(const std::vector<SqlValue>&)>& on_row) const {
+        if (engine_.observer_)
+            engine_.observer_(sql.text, sql.params, types);
         engine_.store_.read_rows(sql.text, sql.params, types, on_row);
     }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <redress/core/config/config.hpp>
 #include <redress/core/report/report_request.hpp>
 #include <redress/core/report/report_table.hpp>
@@ -44,6 +45,13 @@ public:
     //! Throws ReportError if the request cannot be run; run() checks too.
     void check(const ReportRequest& request) const;
 
+    //! Called with each query before it runs (benchmarks time the bare SQL
+    //! a report needs by replaying these; see bench/report).
+    using QueryObserver =
+        std::function<void(const std::string& sql, const std::vector<SqlValue>& params,
+                           const std::vector<SqlType>& columns)>;
+    void set_query_observer(QueryObserver observer) { observer_ = std::move(observer); }
+
     //! Every table id the engine knows.
     static const std::vector<std::string>& table_ids();
 
@@ -52,6 +60,7 @@ private:
     Store& store_;
     const Config& config_;
     std::int64_t now_ms_;
+    QueryObserver observer_;
 };
 
 } // namespace redress::core::report

@@ -130,27 +130,32 @@ const ReportEngine::Run::CompensationTotals& ReportEngine::Run::compensation_tot
         return *compensation_;
     CompensationTotals totals;
     // Remedies and policy steps are JSON in the proposal: read the agreed
-    // proposals a page at a time, by id, and count as they pass.
-    std::int64_t after = 0;
+    // proposals a page at a time in (decided_at, id) order — the order of
+    // proposals_status_decided, so each page is a short index range, not a
+    // sort of the whole range — and count as they pass.
+    std::int64_t after_at = begin_ms() - 1, after_id = 0;
     for (;;) {
         Sql q;
-        q += "SELECT p.id, p.currency, p.amount_minor, p.remedies, p.source, p.steps FROM "
-             "proposals p" +
+        q += "SELECT p.id, p.currency, p.amount_minor, p.remedies, p.source, p.steps, "
+             "p.decided_at FROM proposals p" +
              join_complaints("p") + " WHERE p.status = 'agreed' AND p.decided_at >= ";
         q.param(begin_ms());
         q += " AND p.decided_at < ";
         q.param(end_ms());
         q += scope_filter("p");
-        q += " AND p.id > ";
-        q.param(after);
-        q += " ORDER BY p.id LIMIT " + std::to_string(proposal_page);
+        q += " AND (p.decided_at, p.id) > (";
+        q.param(after_at);
+        q += ", ";
+        q.param(after_id);
+        q += ") ORDER BY p.decided_at, p.id LIMIT " + std::to_string(proposal_page);
         int rows = 0;
         read(q,
              {SqlType::Integer, SqlType::Text, SqlType::Integer, SqlType::Text, SqlType::Text,
-              SqlType::Text},
+              SqlType::Text, SqlType::Integer},
              [&](const std::vector<SqlValue>& r) {
                  ++rows;
-                 after = integer(r[0]);
+                 after_id = integer(r[0]);
+                 after_at = integer(r[6]);
                  const std::string currency = text(r[1]);
                  const std::int64_t amount = integer(r[2]);
                  std::vector<std::string> remedies;

@@ -5,10 +5,9 @@ namespace redress::cli {
 const std::vector<Command>& all_commands() {
     static const std::vector<Command> commands = [] {
         std::vector<Command> all;
-        for (auto group :
-             {submit_commands, import_commands, query_commands, workflow_commands,
-              compensation_commands, catalog_commands, report_commands, channel_commands,
-              admin_commands})
+        for (auto group : {submit_commands, import_commands, query_commands, workflow_commands,
+                           compensation_commands, catalog_commands, report_commands,
+                           channel_commands, admin_commands})
             for (auto& c : group())
                 all.push_back(std::move(c));
         return all;

@@ -189,64 +189,54 @@ const ReportEngine::Run::CompensationTotals& ReportEngine::Run::compensation_tot
     return *compensation_;
 }
 
-void ReportEngine::Run::compensation_by_remedy() {
-    const auto& totals = compensation_totals().by_remedy;
+void ReportEngine::Run::compensation_breakdown(const Breakdown& b,
+                                               const std::map<std::string, KeyedMoney>& totals) {
     const auto list = currencies(departments_in_scope());
     for (std::size_t ci = 0; ci < list.size(); ++ci) {
         const std::string& currency = list[ci];
         TableSpec t;
-        t.id = with_currency("compensation_by_remedy", currency, ci == 0);
-        t.title = tr("按补偿方式", "Compensation by remedy") +
-                  (list.size() > 1 ? " (" + currency + ")" : "");
-        t.description =
-            tr("期间内客户同意的补偿方案中各补偿方式出现的次数，金额计在承载金额的方式上",
-               "How often each remedy was in an agreed proposal; the amount counts "
-               "on the remedy that carries the money");
-        t.columns = {{"remedy", tr("补偿方式", "Remedy"), std::string(ty::text), ""},
+        t.id = with_currency(b.id, currency, ci == 0);
+        t.title = b.title + (list.size() > 1 ? " (" + currency + ")" : "");
+        t.description = b.description;
+        t.columns = {{b.key, b.key_label, std::string(ty::text), ""},
                      {"proposals", tr("方案数", "Proposals"), std::string(ty::integer), ""},
                      {"cost", tr("金额", "Cost"), std::string(ty::money), currency}};
         t.chart = redress::report::chart::bar;
-        t.chart_label = "remedy";
-        t.chart_series = {"cost"};
-        out_.table(t);
-        auto c = totals.find(currency);
-        if (c == totals.end())
-            continue;
-        for (const auto& [remedy, m] : c->second)
-            out_.row({remedy, m.count, m.amount});
-    }
-}
-
-void ReportEngine::Run::compensation_by_policy() {
-    const auto& totals = compensation_totals().by_policy;
-    const auto list = currencies(departments_in_scope());
-    for (std::size_t ci = 0; ci < list.size(); ++ci) {
-        const std::string& currency = list[ci];
-        TableSpec t;
-        t.id = with_currency("compensation_by_policy", currency, ci == 0);
-        t.title = tr("按补偿策略", "Compensation by policy") +
-                  (list.size() > 1 ? " (" + currency + ")" : "");
-        t.description = tr("决定方案的策略（最后一个起作用的策略；人工方案记为 manual）",
-                           "The policy that decided each agreed proposal (the last one that "
-                           "acted; proposals made by hand count as manual)");
-        t.columns = {{"policy", tr("策略", "Policy"), std::string(ty::text), ""},
-                     {"proposals", tr("方案数", "Proposals"), std::string(ty::integer), ""},
-                     {"cost", tr("金额", "Cost"), std::string(ty::money), currency}};
-        t.chart = redress::report::chart::bar;
-        t.chart_label = "policy";
+        t.chart_label = b.key;
         t.chart_series = {"cost"};
         out_.table(t);
         auto c = totals.find(currency);
         if (c == totals.end())
             continue;
         Money total;
-        for (const auto& [policy, m] : c->second) {
-            out_.row({policy, m.count, m.amount});
+        for (const auto& [key, m] : c->second) {
+            out_.row({key, m.count, m.amount});
             total.count += m.count;
             total.amount += m.amount;
         }
-        out_.row({tr("合计", "Total"), total.count, total.amount});
+        // A proposal names several remedies: their counts do not add up.
+        if (b.total)
+            out_.row({tr("合计", "Total"), total.count, total.amount});
     }
+}
+
+void ReportEngine::Run::compensation_by_remedy() {
+    compensation_breakdown(
+        {"compensation_by_remedy", tr("按补偿方式", "Compensation by remedy"),
+         tr("期间内客户同意的补偿方案中各补偿方式出现的次数，金额计在承载金额的方式上",
+            "How often each remedy was in an agreed proposal; the amount counts on the remedy "
+            "that carries the money"),
+         "remedy", tr("补偿方式", "Remedy"), false},
+        compensation_totals().by_remedy);
+}
+
+void ReportEngine::Run::compensation_by_policy() {
+    compensation_breakdown({"compensation_by_policy", tr("按补偿策略", "Compensation by policy"),
+                            tr("决定方案的策略（最后一个起作用的策略；人工方案记为 manual）",
+                               "The policy that decided each agreed proposal (the last one that "
+                               "acted; proposals made by hand count as manual)"),
+                            "policy", tr("策略", "Policy"), true},
+                           compensation_totals().by_policy);
 }
 
 } // namespace redress::core::report

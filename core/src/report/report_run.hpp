@@ -83,10 +83,17 @@ private:
     struct Money {
         std::int64_t count = 0, amount = 0;
     };
+    using KeyedMoney = std::map<std::string, Money>; // remedy | policy → figures
     struct CompensationTotals {
-        // currency → remedy | policy → figures
-        std::map<std::string, std::map<std::string, Money>> by_remedy, by_policy;
+        std::map<std::string, KeyedMoney> by_remedy, by_policy; // by currency
     };
+    // One table per currency of proposals and cost by a key (remedy, policy).
+    struct Breakdown {
+        std::string id, title, description, key, key_label;
+        bool total = true;
+    };
+    void compensation_breakdown(const Breakdown& b,
+                                const std::map<std::string, KeyedMoney>& totals);
     const CompensationTotals& compensation_totals();
 
 public:

@@ -34,7 +34,8 @@ std::vector<std::string> currencies(const std::vector<const Department*>& depart
     return out;
 }
 
-constexpr int proposal_page = 500;
+// Rows per page of agreed proposals: a few MB of JSON text at most.
+constexpr int proposal_page = 5000;
 
 } // namespace
 

@@ -1,3 +1,4 @@
+#include "complaint_query.hpp"
 #include "query_params.hpp"
 #include "route_support.hpp"
 
@@ -6,6 +7,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
+#include <algorithm>
 #include <redress/core/api/api_routes.hpp>
 #include <redress/core/api/complaint_json.hpp>
 #include <redress/core/api/json_input.hpp>
@@ -69,25 +71,21 @@ void list_complaints(ApiContext& api, HttpContext& ctx) {
     Actor actor = require_actor(ctx, api.store);
     Query q(ctx.request().getURI());
     ComplaintFilter f;
-    f.departments = q.many("department");
+    complaint_filters(q, f);
     if (auto s = q.one("status")) {
         f.status = parse_status(*s);
         if (!f.status)
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
                             "status \"" + *s + "\" is not a status", "status");
     }
-    f.channel = q.one("channel");
-    f.customer = q.one("customer");
-    f.owner = q.one("owner");
     if (auto o = q.one("overdue")) {
         if (*o != "true" && *o != "false")
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
                             "overdue must be true or false", "overdue");
         f.overdue = *o == "true";
     }
-    time_param(q, "received_from", f.received_from_ms);
-    time_param(q, "received_to", f.received_to_ms);
-    paging(q, f.limit, f.after_id);
+    complaint_order(q, f);
+    limit_param(q, f.limit);
     q.finish();
     ComplaintPage page = api.service.list(f, actor);
     Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
@@ -95,10 +93,28 @@ void list_complaints(ApiContext& api, HttpContext& ctx) {
         items->add(complaint_json(c));
     Poco::JSON::Object out;
     out.set("items", items);
-    if (page.next_after_id)
-        out.set("next_cursor", std::to_string(*page.next_after_id));
+    if (auto cursor = complaint_cursor(f.order, page))
+        out.set("next_cursor", *cursor);
     else
         out.set("next_cursor", Poco::Dynamic::Var());
+    ctx.send_json(HTTPResponse::HTTP_OK, out);
+}
+
+void count_complaints(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    Query q(ctx.request().getURI());
+    ComplaintFilter f;
+    complaint_filters(q, f);
+    q.finish();
+    ComplaintCounts counts = api.service.counts(f, actor);
+    Poco::JSON::Object::Ptr by_status = new Poco::JSON::Object;
+    for (const auto& [status, n] : counts.by_status)
+        by_status->set(std::string(to_string(status)), n);
+    Poco::JSON::Object out;
+    out.set("total", counts.total);
+    out.set("by_status", by_status);
+    out.set("overdue", counts.overdue);
+    out.set("as_of", iso_time(counts.as_of_ms));
     ctx.send_json(HTTPResponse::HTTP_OK, out);
 }
 
@@ -171,6 +187,23 @@ void departments(ApiContext& api, HttpContext& ctx) {
     ctx.send_json(HTTPResponse::HTTP_OK, out);
 }
 
+// Who the token is, for a client to shape itself: the departments it may act
+// on, "*" spelled out as every configured department, in config order.
+void me(ApiContext& api, HttpContext& ctx) {
+    Actor actor = require_actor(ctx, api.store);
+    Poco::JSON::Array::Ptr departments = new Poco::JSON::Array;
+    for (const auto& d : api.service.settings()->config.departments)
+        if (actor.may_act_on(d.id))
+            departments->add(d.id);
+    Poco::JSON::Object out;
+    out.set("name", actor.name);
+    out.set("role", std::string(to_string(actor.role)));
+    out.set("departments", departments);
+    out.set("all_departments", std::find(actor.departments.begin(), actor.departments.end(), "*") !=
+                                   actor.departments.end());
+    ctx.send_json(HTTPResponse::HTTP_OK, out);
+}
+
 Poco::JSON::Object::Ptr token_json(const TokenRecord& t) {
     Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
     o->set("id", t.id);
@@ -239,10 +272,13 @@ void add_api_routes(http::Router& router, ApiContext& api) {
     };
     route("POST", "/complaints", create_complaint);
     route("GET", "/complaints", list_complaints);
+    // Before "/complaints/{id}": the router takes the first pattern that matches.
+    route("GET", "/complaints/counts", count_complaints);
     route("GET", "/complaints/{id}", get_complaint);
     route("POST", "/complaints/{id}/transitions", transition);
     route("POST", "/complaints/{id}/comments", comment);
     route("GET", "/departments", departments);
+    route("GET", "/me", me);
     route("POST", "/tokens", create_token);
     route("GET", "/tokens", list_tokens);
     route("DELETE", "/tokens/{id}", revoke_token);

@@ -5,6 +5,7 @@
 #include <Poco/Timestamp.h>
 #include <redress/core/api/complaint_json.hpp>
 #include <redress/core/lifecycle/lifecycle.hpp>
+#include <redress/core/store/store.hpp>
 #include <regex>
 
 namespace redress::core::api {
@@ -100,6 +101,8 @@ Poco::JSON::Object::Ptr complaint_json(const Complaint& c) {
     sla->set("resolution_due", iso_time(c.resolution_due_ms));
     set_optional_time(*sla, "first_responded_at", c.first_responded_at_ms);
     set_optional_time(*sla, "resolved_at", c.resolved_at_ms);
+    // What GET /complaints?sort=due orders by, so clients need not re-derive it.
+    set_optional_time(*sla, "next_due", next_due_ms(c));
     sla->set("first_response_breached", c.first_response_breached);
     sla->set("resolution_breached", c.resolution_breached);
     if (c.same_day_reply)

@@ -232,7 +232,7 @@ void find(ComplaintService& service, const Actor& actor, const Record& request, 
         fail(REDRESS_E_INVALID, "phone, email or customer: one is required");
     if (auto d = text(request, "department"); !d.empty())
         f.departments = {d};
-    f.newest_first = true;
+    f.order = ComplaintOrder::NewestFirst;
     f.limit =
         static_cast<int>(std::clamp<std::int64_t>(integer(request, "limit").value_or(20), 1, 200));
     for (const Complaint& c : service.list(f, actor).items) {

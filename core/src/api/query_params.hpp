@@ -1,5 +1,5 @@
 // Internal to the API's route files: strict query parameters (unknown or
-// repeated ones are errors) and the paging parameters every list shares.
+// repeated ones are errors) and the paging parameters the lists share.
 #pragma once
 
 #include "route_support.hpp"
@@ -30,6 +30,14 @@ public:
             if (!valid_utf8(k) || !valid_utf8(v))
                 throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_utf8",
                                 "query parameter " + k + " is not valid UTF-8");
+        // Never meaningful; and bound for PostgreSQL a value ends at its first NUL,
+        // so "owner=%00" would silently match the complaints without an owner.
+        for (const auto& [k, v] : params_)
+            if (k.find('\0') != std::string::npos || v.find('\0') != std::string::npos)
+                throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",
+                                "query parameter " + k.substr(0, k.find('\0')) +
+                                    " contains a NUL character",
+                                k.substr(0, k.find('\0')));
     }
     std::optional<std::string> one(const std::string& name) {
         known_.insert(name);
@@ -88,8 +96,8 @@ inline std::int64_t time_param(Query& q, const std::string& name,
     return 0;
 }
 
-//! limit (1..500) and cursor (an id returned as next_cursor).
-inline void paging(Query& q, int& limit, std::int64_t& after_id) {
+//! limit, 1 to 500.
+inline void limit_param(Query& q, int& limit) {
     if (auto l = q.one("limit")) {
         if (l->empty() || l->size() > 3 ||
             l->find_first_not_of("0123456789") != std::string::npos || std::stoi(*l) < 1 ||
@@ -98,6 +106,12 @@ inline void paging(Query& q, int& limit, std::int64_t& after_id) {
                             "limit must be 1 to 500", "limit");
         limit = std::stoi(*l);
     }
+}
+
+//! limit (1..500) and cursor (an id returned as next_cursor), for the lists
+//! in ascending id order. (The complaint queue has its own cursors: complaint_query.hpp.)
+inline void paging(Query& q, int& limit, std::int64_t& after_id) {
+    limit_param(q, limit);
     if (auto c = q.one("cursor")) {
         if (c->empty() || c->size() > 18 || c->find_first_not_of("0123456789") != std::string::npos)
             throw HttpError(HTTPResponse::HTTP_BAD_REQUEST, "invalid_parameter",

@@ -245,22 +245,37 @@ ComplaintWithTimeline ComplaintService::get(const std::string& tracking_number,
     return {c, store_.events(c.id)};
 }
 
-ComplaintPage ComplaintService::list(ComplaintFilter filter, const Actor& actor) {
+bool ComplaintService::scope(ComplaintFilter& filter, const Actor& actor) {
     bool all = std::find(actor.departments.begin(), actor.departments.end(), "*") !=
                actor.departments.end();
-    if (filter.departments.empty()) {
-        if (!all)
-            filter.departments = actor.departments;
-    } else {
-        for (const auto& d : filter.departments)
-            if (!actor.may_act_on(d))
-                throw ServiceError(ServiceError::Kind::Forbidden, "forbidden",
-                                   actor.name + " may not see department '" + d + "'",
-                                   "department");
-    }
+    for (const auto& d : filter.departments)
+        if (!actor.may_act_on(d))
+            throw ServiceError(ServiceError::Kind::Forbidden, "forbidden",
+                               actor.name + " may not see department '" + d + "'", "department");
+    if (filter.departments.empty() && !all)
+        filter.departments = actor.departments;
+    // A token with no department at all sees nothing (an empty list would not filter).
+    return all || !filter.departments.empty();
+}
+
+ComplaintPage ComplaintService::list(ComplaintFilter filter, const Actor& actor) {
+    if (!scope(filter, actor))
+        return {};
     if (filter.overdue)
         filter.now_ms = clock_();
     return store_.list(filter);
+}
+
+ComplaintCounts ComplaintService::counts(ComplaintFilter filter, const Actor& actor) {
+    filter.now_ms = clock_();
+    if (!scope(filter, actor)) {
+        ComplaintCounts none;
+        none.as_of_ms = filter.now_ms;
+        for (Status s : all_statuses())
+            none.by_status.emplace_back(s, 0);
+        return none;
+    }
+    return store_.count(filter);
 }
 
 int ComplaintService::sweep_breaches(int batch) {

@@ -452,68 +452,160 @@ std::vector<Event> SqlStore::events(std::int64_t complaint_id) {
     }
 }
 
-ComplaintPage SqlStore::list(const ComplaintFilter& f) {
-    std::string where = f.newest_first ? "id < ?" : "id > ?";
-    Params p;
-    p.add(f.newest_first && f.after_id == 0 ? std::numeric_limits<std::int64_t>::max()
-                                            : f.after_id);
-    if (!f.departments.empty()) {
-        where += " AND department IN " + sql::in_list(f.departments, p);
-    }
-    if (f.status) {
-        where += " AND status = ?";
-        p.add(to_string(*f.status));
-    }
+// ---- The complaint queue: list and counts ---------------------------------------
+
+namespace {
+
+// A complaint's next due time (next_due_ms) in SQL. None is the largest
+// BIGINT, so complaints without one sort last and a cursor can still name
+// them (no real due time comes near it).
+const char* const next_due_sql =
+    "(CASE WHEN status IN ('resolved', 'closed', 'rejected') THEN 9223372036854775807 "
+    "WHEN first_responded_at IS NULL THEN first_response_due ELSE resolution_due END)";
+constexpr std::int64_t no_next_due = std::numeric_limits<std::int64_t>::max();
+
+// Open and past a due time not yet met; binds "now" twice.
+const char* const overdue_sql =
+    "(status NOT IN ('resolved', 'closed', 'rejected') AND "
+    "((first_responded_at IS NULL AND first_response_due < ?) OR resolution_due < ?))";
+
+// The filter's conditions that list and count share: everything but status,
+// overdue, order and cursor. Appends to where and binds to p, in order.
+void add_filter_conditions(const ComplaintFilter& f, std::vector<std::string>& where, Params& p) {
+    if (!f.departments.empty())
+        where.push_back("department IN " + sql::in_list(f.departments, p));
     if (f.channel) {
-        where += " AND channel = ?";
+        where.emplace_back("channel = ?");
         p.add(*f.channel);
     }
     if (f.owner) {
-        where += " AND owner = ?";
+        where.emplace_back("owner = ?");
         p.add(*f.owner);
     }
     if (f.customer) {
-        where += " AND (customer_company LIKE ? ESCAPE '\\' OR customer_contact LIKE ? ESCAPE '\\' "
-                 "OR customer_phone LIKE ? ESCAPE '\\' OR customer_email LIKE ? ESCAPE '\\')";
+        where.emplace_back(
+            "(customer_company LIKE ? ESCAPE '\\' OR customer_contact LIKE ? ESCAPE '\\' "
+            "OR customer_phone LIKE ? ESCAPE '\\' OR customer_email LIKE ? ESCAPE '\\')");
         std::string pattern = like_pattern(*f.customer);
         p.add(pattern).add(pattern).add(pattern).add(pattern);
     }
     if (f.phone) {
-        where += " AND customer_phone = ?";
+        where.emplace_back("customer_phone = ?");
         p.add(*f.phone);
     }
     if (f.email) {
-        where += " AND customer_email = ?";
+        where.emplace_back("customer_email = ?");
         p.add(*f.email);
     }
-    if (f.overdue) {
-        where += " AND status NOT IN ('resolved', 'closed', 'rejected') AND "
-                 "((first_responded_at IS NULL AND first_response_due < ?) OR resolution_due < ?)";
-        p.add(f.now_ms).add(f.now_ms);
-    }
     if (f.received_from_ms) {
-        where += " AND received_at >= ?";
+        where.emplace_back("received_at >= ?");
         p.add(*f.received_from_ms);
     }
     if (f.received_to_ms) {
-        where += " AND received_at < ?";
+        where.emplace_back("received_at < ?");
         p.add(*f.received_to_ms);
+    }
+}
+
+std::string where_clause(const std::vector<std::string>& conditions) {
+    std::string out;
+    for (const auto& c : conditions)
+        out += (out.empty() ? " WHERE " : " AND ") + c;
+    return out;
+}
+
+} // namespace
+
+ComplaintPage SqlStore::list(const ComplaintFilter& f) {
+    std::vector<std::string> where;
+    Params p;
+    std::string select = std::string("SELECT ") + complaint_columns;
+    std::string order;
+    switch (f.order) {
+    case ComplaintOrder::Received:
+        where.emplace_back("id > ?");
+        p.add(f.after_id);
+        order = "id";
+        break;
+    case ComplaintOrder::NewestFirst:
+        where.emplace_back("id < ?");
+        p.add(f.after_id == 0 ? std::numeric_limits<std::int64_t>::max() : f.after_id);
+        order = "id DESC";
+        break;
+    case ComplaintOrder::Due:
+        // The next due time is selected too: the store, not its caller's copy
+        // of the rule, says where the next page starts.
+        select += std::string(", ") + next_due_sql;
+        if (f.after_id != 0) {
+            // A row value, so that an index on (…, next due, id) can seek to it.
+            where.push_back(std::string("(") + next_due_sql + ", id) > (?, ?)");
+            p.add(f.after_due_ms.value_or(no_next_due)).add(f.after_id);
+        }
+        order = std::string(next_due_sql) + ", id";
+        break;
+    }
+    if (f.status) {
+        where.emplace_back("status = ?");
+        p.add(to_string(*f.status));
+    }
+    add_filter_conditions(f, where, p);
+    if (f.overdue) {
+        where.emplace_back(overdue_sql);
+        p.add(f.now_ms).add(f.now_ms);
     }
     int limit = std::clamp(f.limit, 1, 500);
     p.add(static_cast<std::int64_t>(limit) + 1); // one more: is there a next page?
     try {
         Session s = reader();
+        RecordSet rs = query(s,
+                             sql(select + " FROM complaints" + where_clause(where) + " ORDER BY " +
+                                 order + " LIMIT ?"),
+                             p);
+        ComplaintPage page;
+        std::size_t rows = std::min(rs.rowCount(), static_cast<std::size_t>(limit));
+        for (std::size_t i = 0; i < rows; ++i)
+            page.items.push_back(read_complaint(Row(rs, i)));
+        if (rs.rowCount() > static_cast<std::size_t>(limit)) {
+            page.next_after_id = page.items.back().id;
+            if (f.order == ComplaintOrder::Due) {
+                std::int64_t due = Row(rs, rows - 1).integer(after_complaint_columns);
+                if (due != no_next_due)
+                    page.next_after_due_ms = due;
+            }
+        }
+        return page;
+    } catch (const Poco::Exception& e) {
+        throw StoreError(backend() + ": " + e.displayText());
+    }
+}
+
+ComplaintCounts SqlStore::count(const ComplaintFilter& f) {
+    Params p;
+    p.add(f.now_ms).add(f.now_ms); // overdue_sql, in the select list
+    std::vector<std::string> where;
+    add_filter_conditions(f, where, p);
+    try {
+        Session s = reader();
         RecordSet rs =
             query(s,
-                  sql(std::string("SELECT ") + complaint_columns + " FROM complaints WHERE " +
-                      where + " ORDER BY id" + (f.newest_first ? " DESC" : "") + " LIMIT ?"),
+                  sql(std::string("SELECT status, COUNT(*), COUNT(CASE WHEN ") + overdue_sql +
+                      " THEN 1 END) FROM complaints" + where_clause(where) + " GROUP BY status"),
                   p);
-        ComplaintPage page;
-        for (std::size_t i = 0; i < rs.rowCount() && i < static_cast<std::size_t>(limit); ++i)
-            page.items.push_back(read_complaint(Row(rs, i)));
-        if (rs.rowCount() > static_cast<std::size_t>(limit))
-            page.next_after_id = page.items.back().id;
-        return page;
+        ComplaintCounts out;
+        out.as_of_ms = f.now_ms;
+        for (Status st : all_statuses())
+            out.by_status.emplace_back(st, 0);
+        for (std::size_t i = 0; i < rs.rowCount(); ++i) {
+            Row r(rs, i);
+            std::int64_t n = r.integer(1);
+            out.total += n;
+            out.overdue += r.integer(2);
+            if (auto st = parse_status(r.text(0)))
+                for (auto& [status, count] : out.by_status)
+                    if (status == *st)
+                        count = n;
+        }
+        return out;
     } catch (const Poco::Exception& e) {
         throw StoreError(backend() + ": " + e.displayText());
     }

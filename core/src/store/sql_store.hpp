@@ -30,6 +30,7 @@ public:
     std::optional<Complaint> find(std::string_view tracking_number) override;
     std::vector<Event> events(std::int64_t complaint_id) override;
     ComplaintPage list(const ComplaintFilter& filter) override;
+    ComplaintCounts count(const ComplaintFilter& filter) override;
     using Store::update;
     UpdateOutcome update(const Complaint& complaint, std::int64_t expected_version,
                          const Event& event, const UpdateEffects& effects) override;

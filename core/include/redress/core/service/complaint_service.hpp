@@ -104,8 +104,13 @@ public:
     //! A complaint and its timeline; NotFound also when the actor may not see it
     //! (so another department's tracking numbers are not disclosed).
     ComplaintWithTimeline get(const std::string& tracking_number, const Actor& actor);
-    //! Lists complaints in the actor's departments (and the filter's, if any).
+    //! Lists complaints in the actor's departments (and the filter's, if any);
+    //! a filter department the actor may not act on is Forbidden.
     ComplaintPage list(ComplaintFilter filter, const Actor& actor);
+    //! Counts what list() would select across all its pages, by status and
+    //! overdue as of now (as_of_ms); the same department scope as list().
+    //! Ignores the filter's status, overdue, order and paging.
+    ComplaintCounts counts(ComplaintFilter filter, const Actor& actor);
     //! Records every SLA breach due at now that is not yet recorded; returns how
     //! many were recorded by this call.
     int sweep_breaches(int batch = 500);
@@ -138,6 +143,9 @@ public:
     Complaint load_visible(const std::string& tracking_number, const Actor& actor);
 
 private:
+    // Limits filter to the actor's departments; Forbidden for a filter
+    // department the actor may not act on. False: the actor sees nothing.
+    static bool scope(ComplaintFilter& filter, const Actor& actor);
     // Validates a draft and fills in its SLA; throws ServiceError.
     Store::NewComplaint prepare(Complaint c, const Actor& actor, const Store::IdempotencyKey& key,
                                 const SubmitOptions& options, const ServiceSettings& settings);

@@ -28,8 +28,25 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-//! Filters of GET /complaints; empty fields do not filter. Results are in
-//! ascending id order (stable); after_id is the cursor.
+//! The orders of GET /complaints.
+enum class ComplaintOrder {
+    Received,    //!< ascending id, the order of registration (the default)
+    NewestFirst, //!< descending id
+    Due,         //!< next_due_ms ascending, complaints without one last; ties by ascending id
+};
+
+//! A complaint's next due time, the key of ComplaintOrder::Due: the first
+//! response's due time until the first response is made, then the
+//! resolution's; none once resolved, closed or rejected. UTC ms.
+inline std::optional<std::int64_t> next_due_ms(const Complaint& c) {
+    if (c.status == Status::Resolved || c.status == Status::Closed || c.status == Status::Rejected)
+        return std::nullopt;
+    return c.first_responded_at_ms ? c.resolution_due_ms : c.first_response_due_ms;
+}
+
+//! Filters of GET /complaints; empty fields do not filter. Pages are keyset:
+//! a page starts after the cursor (after_id, and in Due order after_due_ms),
+//! which is the last item of the previous page.
 struct ComplaintFilter {
     std::vector<std::string> departments; //!< restrict to these (empty: all)
     std::optional<Status> status;
@@ -37,18 +54,33 @@ struct ComplaintFilter {
     std::optional<std::string> customer; //!< substring of company, contact, phone or e-mail
     std::optional<std::string> phone;    //!< the customer's phone, exactly
     std::optional<std::string> email;    //!< the customer's e-mail, exactly
-    bool newest_first = false;           //!< descending id order (after_id then pages backwards)
+    ComplaintOrder order = ComplaintOrder::Received;
     std::optional<std::string> owner;
     bool overdue = false; //!< past a due time not yet met, as of now_ms
     std::int64_t now_ms = 0;
     std::optional<std::int64_t> received_from_ms, received_to_ms; //!< [from, to)
+    //! The id of the previous page's last item; 0: the first page.
     std::int64_t after_id = 0;
-    int limit = 50;
+    //! Due order, with after_id: that item's next due time (nullopt: it had none).
+    std::optional<std::int64_t> after_due_ms;
+    int limit = 50; //!< 1 to 500
 };
 
 struct ComplaintPage {
     std::vector<Complaint> items;
     std::optional<std::int64_t> next_after_id; //!< set when there may be more
+    //! Due order, with next_after_id: the after_due_ms of the next page.
+    std::optional<std::int64_t> next_after_due_ms;
+};
+
+//! Live counts of the complaints a filter selects (GET /complaints/counts).
+struct ComplaintCounts {
+    std::int64_t total = 0;
+    //! Every status (all_statuses()), in lifecycle order, zeros included.
+    std::vector<std::pair<Status, std::int64_t>> by_status;
+    //! Past a due time not yet met at as_of_ms (as ComplaintFilter::overdue).
+    std::int64_t overdue = 0;
+    std::int64_t as_of_ms = 0; //!< the filter's now_ms
 };
 
 //! A runtime override of a department's channel (PUT /departments/{id}/channels/{c}).
@@ -211,6 +243,10 @@ public:
     virtual std::optional<Complaint> find(std::string_view tracking_number) = 0;
     virtual std::vector<Event> events(std::int64_t complaint_id) = 0;
     virtual ComplaintPage list(const ComplaintFilter& filter) = 0;
+    //! Counts what list(filter) selects across all its pages, by status and
+    //! overdue as of filter.now_ms, in one read. Ignores the filter's status,
+    //! overdue, order, cursor and limit.
+    virtual ComplaintCounts count(const ComplaintFilter& filter) = 0;
 
     //! Saves complaint if its stored version is still expected_version, and
     //! appends event; returns false (saving nothing) if it changed meanwhile.

@@ -15,7 +15,12 @@ packages=(
     # tests and benchmarks
     googletest libgtest-dev libgmock-dev libbenchmark-dev curl
     python3-openpyxl  # reads back the xlsx reports in the tests
+    chromium          # the console's end-to-end tests run in headless Chromium
+    fonts-noto-cjk    # so its screenshots show the Chinese UI, not empty boxes
 )
+# Node.js drives Chromium in those tests (playwright-core from npm); Debian's
+# packages unless a Node.js with npm is already installed (e.g. NodeSource's).
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,8 +29,21 @@ for p in "${packages[@]}"; do
     fi
 done
 
+# The console tests' one npm package (tests/console/package-lock.json), into
+# tests/console/node_modules; nothing from npm is needed at run time.
+npm_deps() {
+    local dir
+    dir="$(cd "$(dirname "$0")/.." && pwd)/tests/console"
+    if [ ! -f "$dir/node_modules/playwright-core/package.json" ] ||
+        [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        echo "install-deps: npm ci in tests/console"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all ${#packages[@]} packages present"
+    npm_deps
     exit 0
 fi
 
@@ -38,3 +56,4 @@ fi
 echo "install-deps: installing ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+npm_deps

@@ -80,7 +80,8 @@ std::vector<std::string> ConfigReloader::reload() try {
         const Config& old = current->config;
         const Config& next = parsed.config;
         if (old.server.port != next.server.port || old.server.host != next.server.host ||
-            old.server.threads != next.server.threads || old.storage.url != next.storage.url ||
+            old.server.threads != next.server.threads ||
+            old.server.console != next.server.console || old.storage.url != next.storage.url ||
             old.plugins.paths != next.plugins.paths ||
             old.plugins.builtin != next.plugins.builtin ||
             old.plugins.catalog != next.plugins.catalog || plugin_sections_changed(old, next))

@@ -25,6 +25,7 @@
 #include <redress/core/catalog/catalog_client.hpp>
 #include <redress/core/config/config_loader.hpp>
 #include <redress/core/http/api_server.hpp>
+#include <redress/core/http/console_routes.hpp>
 #include <redress/core/http/system_routes.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
 #include <redress/core/plugin/plugin_poller.hpp>
@@ -360,6 +361,10 @@ private:
         api::add_catalog_routes(router, api_context, catalog.get());
         report::ReportService reports(service, &host);
         api::add_report_routes(router, api_context, reports);
+        // After the API (which may take "/"), before plugin prefixes (so one
+        // asking for /console is refused instead of shadowing the console).
+        if (config.server.console)
+            http::add_console_routes(router);
         for (const auto& schedule : config.reports)
             try {
                 reports.reporter(schedule.format);
@@ -399,6 +404,8 @@ private:
         log.notice("listening on %s:%d (%d departments, %z plugins)", config.server.host,
                    server.port(), static_cast<int>(config.departments.size()),
                    host.instances().size());
+        if (config.server.console)
+            log.information("console: http://%s:%d/console/", config.server.host, server.port());
         waitForTerminationRequest();
         log.notice("shutting down: finishing in-flight requests");
         server.stop();

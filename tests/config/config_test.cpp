@@ -49,6 +49,7 @@ TEST(Config, MinimalConfigLoadsWithDefaults) {
     const Config& c = l.parsed.config;
     EXPECT_EQ(c.server.port, 8080);
     EXPECT_EQ(c.server.host, "127.0.0.1");
+    EXPECT_TRUE(c.server.console);
     EXPECT_EQ(c.storage.url, "sqlite:///etc/redress/redress.db");
     ASSERT_EQ(c.departments.size(), 1u);
     EXPECT_EQ(c.departments[0].name, "售后服务部");
@@ -73,6 +74,7 @@ port = 0
 threads = 4
 max_body = "64KiB"
 keep_alive_timeout = "2m"
+console = false
 
 [storage]
 url = "postgresql://redress@127.0.0.1/redress"
@@ -99,6 +101,7 @@ mailbox = [{ host = "127.0.0.1", port = 1110 }, { host = "::1" }]
     EXPECT_EQ(c.server.port, 0);
     EXPECT_EQ(c.server.max_body_bytes, 64 * 1024);
     EXPECT_EQ(c.server.keep_alive_timeout_s, 120);
+    EXPECT_FALSE(c.server.console);
     EXPECT_EQ(c.storage.url, "postgresql://redress@127.0.0.1/redress");
     EXPECT_EQ(c.plugins.paths, (std::vector<std::filesystem::path>{"/tmp", "/usr/lib"}));
     const Department& d = c.departments[0];
@@ -133,6 +136,7 @@ TEST(Config, ExampleCompanyConfigIsValid) {
     EXPECT_EQ(c.remedies.at("plant_visit").approval, "manager");
     EXPECT_EQ(c.departments[1].calendar.days.size(), 6u);
     EXPECT_EQ(c.departments[1].calendar.holidays.size(), 11u); // inherited from the company
+    EXPECT_TRUE(c.server.console);                             // shown commented, as the default
 }
 
 // ---- Bad configs: one per kind, exact position and message ----------------
@@ -185,8 +189,20 @@ TEST(ConfigErrors, UnknownTopLevelKey) {
 TEST(ConfigErrors, UnknownKeyInATableSuggestsTheKnownOnes) {
     auto e = errors_of("[server]\nprot = 80\n" + minimal);
     ASSERT_EQ(e.size(), 1u);
-    EXPECT_EQ(e[0], "/etc/redress/x.toml:2:1: server.prot: unknown key (expected one of: host, "
-                    "keep_alive_timeout, max_body, max_queued, port, request_timeout, threads)");
+    EXPECT_EQ(e[0], "/etc/redress/x.toml:2:1: server.prot: unknown key (expected one of: "
+                    "console, host, keep_alive_timeout, max_body, max_queued, port, "
+                    "request_timeout, threads)");
+}
+
+TEST(ConfigErrors, ConsoleSwitchIsTrueOrFalse) {
+    auto e = errors_of("[server]\nconsole = \"off\"\n" + minimal);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0], "/etc/redress/x.toml:2:11: server.console: expected true or false, found "
+                    "string");
+    e = errors_of("[server]\nconsole = 0\n" + minimal);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0], "/etc/redress/x.toml:2:11: server.console: expected true or false, found "
+                    "integer");
 }
 
 TEST(ConfigErrors, WrongType) {

@@ -32,6 +32,18 @@ struct HttpReply {
     }
 };
 
+//! Reads the response to the request just sent on session.
+inline HttpReply receive_reply(Poco::Net::HTTPClientSession& session) {
+    Poco::Net::HTTPResponse resp;
+    std::istream& in = session.receiveResponse(resp);
+    std::stringstream s;
+    s << in.rdbuf();
+    HttpReply reply{static_cast<int>(resp.getStatus()), s.str(), resp.getContentType(), {}};
+    for (const auto& [k, v] : resp)
+        reply.headers[k] = v;
+    return reply;
+}
+
 class RedressdProcess {
 public:
     //! Starts redressd with args; stdout and stderr are captured.
@@ -88,14 +100,7 @@ public:
         } catch (const Poco::Exception&) {
             // The server may answer (413) and close before the body is sent.
         }
-        Poco::Net::HTTPResponse resp;
-        std::istream& in = session.receiveResponse(resp);
-        std::stringstream s;
-        s << in.rdbuf();
-        HttpReply reply{static_cast<int>(resp.getStatus()), s.str(), resp.getContentType(), {}};
-        for (const auto& [k, v] : resp)
-            reply.headers[k] = v;
-        return reply;
+        return receive_reply(session);
     }
 
     void signal(int sig) const { ::kill(handle_.id(), sig); }

@@ -285,6 +285,8 @@ private:
         }
         wall_seconds(r, "keep_alive_timeout", s.keep_alive_timeout_s);
         wall_seconds(r, "request_timeout", s.request_timeout_s);
+        if (auto v = r.boolean("console"))
+            s.console = *v;
         r.finish();
     }
 

@@ -24,6 +24,7 @@ struct ServerConfig {
     std::int64_t max_body_bytes = 1 << 20;
     int keep_alive_timeout_s = 10;
     int request_timeout_s = 30;
+    bool console = true; //!< serve the browser console at /console/ (and redirect / there)
 };
 
 struct StorageConfig {

@@ -138,6 +138,13 @@ describe("console", () => {
         const refused = await server.call("POST", "/complaints", server.tokens.agent, body);
         assert.equal(refused.status, 403, refused.text);
         assert.equal(refused.json.error.code, "channel_disabled");
+        // The registration form no longer offers it in that department.
+        await page.click("text=New complaint");
+        await page.selectOption("#intake select[name=department]", "after-sales");
+        const offered = await page.locator("#intake select[name=channel] option").evaluateAll((os) => os.map((o) => o.value));
+        assert.ok(offered.includes("phone") && !offered.includes("web"), offered.join(","));
+        await page.click("text=Channels");
+        await page.waitForSelector(cell + '[data-enabled="false"]');
         // Back on (confirmed again); intake works at once.
         await page.click(cell + " button[role=switch]");
         await page.click("dialog.modal button[type=submit]");
@@ -256,6 +263,9 @@ describe("console", () => {
             await page.waitForFunction((n) => document.querySelectorAll("#tasks [data-done]").length < n, before);
         }
         await page.waitForSelector('.complaint-head [data-status="resolved"]');
+        // Done tasks stay on the page, marked done.
+        const taskStates = await page.locator("#tasks tbody tr td:nth-child(6)").allTextContents();
+        assert.ok(taskStates.length > 0 && taskStates.every((x) => x === "done"), taskStates.join(","));
         await step("close", async (f) => {
             await page.fill(f + " input[name=satisfaction]", "5");
             await page.fill(f + " textarea[name=comment]", "Called back: satisfied.");
@@ -274,6 +284,37 @@ describe("console", () => {
         assert.equal(done.status, "closed");
         assert.equal(done.satisfaction, 5);
         await agent.context.close();
+    });
+
+    it("approves a refusal only once the customer was told, and that rejects the complaint", async () => {
+        const as = (tok) => server.tokens[tok];
+        const created = await server.call("POST", "/complaints", as("agent"), {
+            department: "after-sales", channel: "phone", cause: "Wants lost earnings paid", customer: { contact: "李四", phone: "13700000000" },
+        });
+        assert.equal(created.status, 201, created.text);
+        const id = created.json.id;
+        const step = async (action, data) => {
+            const r = await server.call("POST", `/complaints/${id}/transitions`, as("agent"), { action, data });
+            assert.equal(r.status, 200, r.text);
+        };
+        await step("contact", { restated_problem: "lost earnings", customer_confirmed: true, method: "phone" });
+        await step("analyse", { severity: "low", company_fault: "none", demand_reasonable: false, findings: "not covered" });
+        await step("propose", { decision: "refuse", reasons: ["Lost earnings are not compensated"] });
+        const { context, page } = await open();
+        await signIn(page, "supervisor");
+        await page.click("text=Approvals");
+        await page.click(`#approvals button[data-approve="${id}"]`);
+        await page.waitForSelector("dialog.modal[open] input[name=customer_told]");
+        await shot(page, "18-approve-refusal");
+        // Without the confirmation the dialog does not submit.
+        await page.click("dialog.modal button[type=submit]");
+        assert.equal(await page.locator("dialog.modal[open]").count(), 1);
+        await page.check("dialog.modal input[name=customer_told]");
+        await page.click("dialog.modal button[type=submit]");
+        await page.waitForSelector(`#approvals tr[data-id="${id}"]`, { state: "detached" });
+        const after = (await server.call("GET", "/complaints/" + id, as("agent"))).json;
+        assert.equal(after.status, "rejected");
+        await context.close();
     });
 
     it("looks up the catalog", async () => {

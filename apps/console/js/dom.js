@@ -57,7 +57,10 @@ export function modal({ title, body = [], confirm, cancel, danger = false }) {
         });
         document.body.append(dlg);
         dlg.showModal();
-        const first = form.querySelector("input, select, textarea, button[type=submit]");
+        // A field if there is one; else Cancel for a destructive confirmation, so a
+        // stray Enter does not switch a channel off.
+        const first = form.querySelector("input, select, textarea") ||
+            form.querySelector(danger ? "button[value=cancel]" : "button[type=submit]");
         if (first) first.focus();
     });
 }

@@ -13,7 +13,7 @@ import * as intake from "./views/intake.js";
 import * as queue from "./views/queue.js";
 import * as reports from "./views/reports.js";
 import * as signin from "./views/signin.js";
-import { errorBox } from "./views/common.js";
+import { errorBox, settle } from "./views/common.js";
 
 // path pattern → view; `show` decides whether the token's role sees it.
 const routes = [
@@ -23,7 +23,7 @@ const routes = [
     { path: /^\/channels$/, view: channels, nav: "nav_channels", href: "#/channels" },
     { path: /^\/catalog$/, view: catalog, nav: "nav_catalog", href: "#/catalog" },
     { path: /^\/reports$/, view: reports, nav: "nav_reports", href: "#/reports", show: () => session.atLeast("supervisor") },
-    { path: /^\/complaints\/([^/]+)$/, view: complaint },
+    { path: /^\/complaints\/([A-Za-z0-9][A-Za-z0-9_.-]*)$/, view: complaint },
 ];
 
 const app = () => document.getElementById("app");
@@ -50,13 +50,12 @@ function renderChrome() {
     const langButton = document.getElementById("lang");
     langButton.textContent = t("language");
     langButton.setAttribute("aria-label", t("language_label"));
-    langButton.setAttribute("lang", language() === "zh" ? "en" : "zh-CN");
     const out = document.getElementById("signout");
     out.textContent = t("sign_out");
     out.hidden = !session.me;
     const who = document.getElementById("who");
     replace(who, session.me ? t("signed_in_as", { name: session.me.name, role: term(session.me.role) }) : "");
-    const current = location.hash.slice(1);
+    const current = (location.hash.slice(1) || "/queue").split("?")[0];
     const nav = document.getElementById("nav");
     replace(nav, session.me
         ? routes.filter((r) => r.nav && (!r.show || r.show())).map((r) =>
@@ -69,14 +68,23 @@ export async function render() {
         cleanup();
         cleanup = null;
     }
+    // Each render draws into its own element: a slow view that finishes after
+    // the user moved on (or signed out) draws into a detached one and stops its timers.
+    const generation = ++renders;
     const path = location.hash.slice(1) || "/queue";
     if (!session.me) {
         if (token()) {
             try {
                 await signIn(token());
             } catch (err) {
-                setToken("");
+                // Only a refused token is forgotten; a restarting server is not a sign-out.
+                if (err.status === 401) setToken("");
                 session.clear();
+                if (err.status !== 401) {
+                    renderChrome();
+                    replace(app(), errorBox(err, render));
+                    return;
+                }
             }
         }
         if (!session.me) {
@@ -96,9 +104,6 @@ export async function render() {
         return;
     }
     renderChrome();
-    // Each render draws into its own element: a slow view that finishes after
-    // the user moved on draws into a detached one and stops its timers.
-    const generation = ++renders;
     const root = h("div", { class: "view" }, h("p", { class: "muted" }, t("loading")));
     replace(app(), root);
     for (const route of routes) {
@@ -107,8 +112,12 @@ export async function render() {
         if (route.show && !route.show()) break;
         try {
             const stop = (await route.view.render(root, m.slice(1).map(decodeURIComponent))) || null;
-            if (generation === renders) cleanup = stop;
-            else if (stop) stop();
+            if (generation === renders) {
+                cleanup = stop;
+                settle(root);
+            } else if (stop) {
+                stop();
+            }
         } catch (err) {
             replace(root, errorBox(err, render));
         }

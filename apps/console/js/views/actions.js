@@ -6,7 +6,7 @@ import { api } from "../api.js";
 import { h, replace } from "../dom.js";
 import { money, t, term } from "../i18n.js";
 import { REMEDIES, session } from "../session.js";
-import { errorBox, field, readFields } from "./common.js";
+import { errorBox, field, fieldNamed, pending, readFields } from "./common.js";
 
 const METHODS = ["phone", "fax", "visit", "email", "letter", "sms"];
 
@@ -24,7 +24,9 @@ function transitionForm(action, fields, extra = {}) {
     };
 }
 
-function forms(complaint) {
+function forms(complaint, proposal) {
+    // Approving a refusal rejects the complaint: the customer must have been told.
+    const refusal = proposal && proposal.status === "proposed" && proposal.decision === "refuse";
     const id = encodeURIComponent(complaint.id);
     const otherDepartments = session.departments.filter((d) => d.id !== complaint.department);
     return {
@@ -60,14 +62,17 @@ function forms(complaint) {
             transitionForm("propose", [
                 { name: "remedies", type: "checkboxes", options: REMEDIES },
                 { name: "amount_minor", label: t("amount"), type: "number", min: 0, step: "0.01", money: true, required: true },
-                { name: "reasons", type: "textarea", help: "one per line" },
+                { name: "reasons", type: "textarea", help: t("one_per_line") },
                 { name: "note", type: "textarea" },
             ], { label: t("a_manual"), prepare: (v) => ({ ...v, reasons: v.reasons ? v.reasons.split("\n").map((s) => s.trim()).filter(Boolean) : undefined }) }),
         ],
         approve: [
             {
                 action: "approve", level: complaint.proposal?.required_level,
-                fields: [{ name: "note", type: "textarea" }],
+                label: refusal ? t("a_approve_refusal") : undefined, danger: refusal,
+                fields: refusal
+                    ? [{ name: "customer_told", type: "checkbox", required: true }, { name: "note", type: "textarea" }]
+                    : [{ name: "note", type: "textarea" }],
                 submit: (_, v) => api.post(`/complaints/${id}/approval`, { decision: "approve", ...v }),
             },
             {
@@ -110,10 +115,10 @@ function forms(complaint) {
 
 // Renders the buttons and the one open form into `box`; calls done() after a
 // step succeeded so the page reloads the complaint.
-export function actionPanel(complaint, done) {
+export function actionPanel(complaint, done, proposal) {
     const box = h("section", { class: "card actions", id: "actions", "aria-labelledby": "actions-h" });
     const formBox = h("div", {});
-    const all = forms(complaint);
+    const all = forms(complaint, proposal);
     const buttons = [];
     for (const name of complaint.allowed_actions) {
         for (const spec of all[name] || []) {
@@ -138,7 +143,10 @@ export function actionPanel(complaint, done) {
             fields.map(field),
             status,
             h("div", { class: "buttons" },
-                h("button", { type: "button", class: "secondary", onclick: () => replace(formBox) }, t("cancel")),
+                h("button", { type: "button", class: "secondary", onclick: () => {
+                    replace(formBox);
+                    box.querySelector(`button[data-action="${spec.action}"]`)?.focus();
+                } }, t("cancel")),
                 spec.preview ? h("button", { type: "button", class: "secondary", "data-preview": "", onclick: () => send(true) }, t("preview")) : null,
                 h("button", { type: "submit", class: spec.danger ? "danger" : "primary" }, t("confirm"))));
         async function send(dryRun = false) {
@@ -147,7 +155,7 @@ export function actionPanel(complaint, done) {
             if (spec.prepare) values = spec.prepare(values);
             replace(status, t("loading"));
             try {
-                const result = await spec.submit(complaint.id, values, dryRun);
+                const result = await pending(form, () => spec.submit(complaint.id, values, dryRun));
                 if (dryRun) {
                     const p = result.proposal || result;
                     replace(status, h("p", { class: "preview", id: "proposal-preview" }, t("preview_result", {
@@ -160,7 +168,7 @@ export function actionPanel(complaint, done) {
                 done(t("saved"));
             } catch (err) {
                 replace(status, errorBox(err));
-                const bad = err.field && form.querySelector(`[name="${CSS.escape(err.field.split(".").pop())}"]`);
+                const bad = fieldNamed(form, err.field);
                 if (bad) bad.focus();
             }
         }

@@ -5,7 +5,7 @@ import { api } from "../api.js";
 import { h, modal, replace } from "../dom.js";
 import { money, t, term, time } from "../i18n.js";
 import { session } from "../session.js";
-import { dueBadge, errorBox, field, tableWrap, toast } from "./common.js";
+import { dueBadge, errorBox, field, settle, tableWrap, toast } from "./common.js";
 
 export async function render(root) {
     const items = [];
@@ -18,22 +18,36 @@ export async function render(root) {
 
     async function decide(c, approve) {
         const amount = money(c.proposal.amount_minor, c.proposal.currency);
+        // Approving a refusal rejects the complaint: say so, and ask that the customer was told.
+        let refusal = false;
+        try {
+            const history = (await api.get(`/complaints/${encodeURIComponent(c.id)}/proposals`)).items;
+            const last = history[history.length - 1];
+            refusal = !!last && last.status === "proposed" && last.decision === "refuse";
+        } catch (err) {
+            replace(status, errorBox(err));
+            return;
+        }
         const values = await modal({
-            title: approve ? t("approve_confirm", { id: c.id, amount }) : t("a_decline") + " · " + c.id,
-            body: approve ? field({ name: "note", type: "textarea" })
+            title: approve ? (refusal ? t("a_approve_refusal") + " · " + c.id : t("approve_confirm", { id: c.id, amount }))
+                : t("a_decline") + " · " + c.id,
+            body: approve
+                ? [refusal ? field({ name: "customer_told", type: "checkbox", required: true }) : null,
+                    field({ name: "note", type: "textarea" })]
                 : field({ name: "reason", label: t("decline_reason"), type: "textarea", required: true }),
             confirm: approve ? t("a_approve") : t("a_decline"),
             cancel: t("cancel"),
-            danger: !approve,
+            danger: !approve || refusal,
         });
         if (!values) return;
         const body = { decision: approve ? "approve" : "reject" };
+        if (refusal && approve) body.customer_told = values.get("customer_told") === "on";
         const text = (values.get(approve ? "note" : "reason") || "").trim();
         if (text) body[approve ? "note" : "reason"] = text;
         try {
             await api.post(`/complaints/${encodeURIComponent(c.id)}/approval`, body);
             toast(t("saved"));
-            render(root);
+            render(root).then(() => settle(root)).catch((err) => replace(root, errorBox(err)));
         } catch (err) {
             replace(status, errorBox(err));
         }

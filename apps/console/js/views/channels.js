@@ -7,7 +7,20 @@ import { api } from "../api.js";
 import { h, modal, replace } from "../dom.js";
 import { t, term, time } from "../i18n.js";
 import { session } from "../session.js";
-import { errorBox, tableWrap, toast } from "./common.js";
+import { errorBox, settle, tableWrap, toast } from "./common.js";
+
+// After a switch: the departments' channel lists (used by the intake form) and
+// the matrix are read again; focus returns to the cell that was switched.
+async function refresh(root, dept, channel) {
+    try {
+        session.departments = (await api.get("/departments")).items;
+        await render(root);
+        settle(root);
+        root.querySelector(`td[data-department="${CSS.escape(dept)}"][data-channel="${CSS.escape(channel)}"] button`)?.focus();
+    } catch (err) {
+        replace(root, errorBox(err, () => refresh(root, dept, channel)));
+    }
+}
 
 export async function render(root) {
     const states = await Promise.all(session.departments.map((d) =>
@@ -29,7 +42,7 @@ export async function render(root) {
         try {
             await api.put(path, { enabled: enable });
             toast(t("saved"));
-            render(root);
+            await refresh(root, dept.id, state.channel);
         } catch (err) {
             replace(status, errorBox(err));
         }
@@ -39,7 +52,7 @@ export async function render(root) {
         try {
             await api.del(`/departments/${encodeURIComponent(dept.id)}/channels/${encodeURIComponent(state.channel)}`);
             toast(t("saved"));
-            render(root);
+            await refresh(root, dept.id, state.channel);
         } catch (err) {
             replace(status, errorBox(err));
         }

@@ -70,7 +70,8 @@ export function field(spec) {
             maxlength: spec.maxlength || 4000 }, spec.value ?? "");
     } else if (spec.type === "select") {
         input = h("select", { id, name: spec.name, required: spec.required },
-            spec.required ? null : h("option", { value: "" }, spec.placeholder ?? t("any")),
+            // Required selects start empty too, so `required` makes the user choose.
+            h("option", { value: "" }, spec.required ? t("choose") : spec.placeholder ?? t("any")),
             options.map(([value, text]) => h("option", { value, selected: spec.value === value }, text)));
     } else {
         input = h("input", {
@@ -100,6 +101,35 @@ export function readFields(data, specs) {
         }
     }
     return out;
+}
+
+// After a view (re)drew itself: the title names the page, and focus, if the
+// redraw took it away, goes to the page's heading rather than <body>.
+export function settle(root) {
+    const heading = root.querySelector("h1");
+    if (heading) document.title = heading.textContent + " · " + t("app");
+    if (heading && (!document.activeElement || document.activeElement === document.body)) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: true });
+    }
+}
+
+// While a request is out, its form's submit buttons are disabled (no double posts).
+export async function pending(form, work) {
+    const buttons = [...form.querySelectorAll("button")];
+    buttons.forEach((b) => (b.disabled = true));
+    try {
+        return await work();
+    } finally {
+        buttons.forEach((b) => (b.disabled = false));
+    }
+}
+
+// The form field an API error names: "data.remedies[0]" → remedies.
+export function fieldNamed(form, apiField) {
+    if (!apiField) return null;
+    const name = apiField.split(".").pop().replace(/\[\d+\]$/, "");
+    return form.querySelector(`[name="${CSS.escape(name)}"]`);
 }
 
 export function definitions(pairs) {

@@ -7,7 +7,7 @@ import { h, replace } from "../dom.js";
 import { money, statusName, t, term, time } from "../i18n.js";
 import { session } from "../session.js";
 import { actionPanel } from "./actions.js";
-import { definitions, dueBadge, errorBox, field, statusBadge, tableWrap, toast } from "./common.js";
+import { definitions, dueBadge, errorBox, field, pending, settle, statusBadge, tableWrap, toast } from "./common.js";
 
 function eventTitle(e) {
     if (e.type === "transition") return t("e_transition", { from: statusName(e.from), to: statusName(e.to) });
@@ -16,7 +16,7 @@ function eventTitle(e) {
 }
 
 // An event's data as the people reading it want it: words, amounts, lists.
-const HIDDEN = new Set(["action", "steps", "policies", "budget", "proposal_id", "task_id", "catalog"]);
+const HIDDEN = new Set(["action", "steps", "policy_steps", "policies", "budget", "proposal_id", "task_id", "catalog"]);
 
 function label(key) {
     const text = t(key);
@@ -40,6 +40,7 @@ function summary(o, currency) {
 }
 
 function dataList(data, currency) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
     const entries = Object.entries(data || {}).filter(([k]) => !HIDDEN.has(k));
     if (!entries.length) return null;
     return h("dl", { class: "event-data" }, entries.map(([k, v]) => [h("dt", {}, label(k)), h("dd", {}, value(k, v, currency))]));
@@ -102,11 +103,13 @@ export async function render(root, [id]) {
     const [c, props, taskPage] = await Promise.all([
         api.get(path),
         api.get(path + "/proposals"),
-        api.get("/tasks", { complaint: id, limit: 100 }),
+        api.get("/tasks", { complaint: id, status: "all", limit: 100 }),
     ]);
     const reload = (message) => {
         if (message) toast(message);
-        return render(root, [id]);
+        return render(root, [id])
+            .then(() => settle(root))
+            .catch((err) => replace(root, errorBox(err, () => reload())));
     };
 
     const commentStatus = h("div", { "aria-live": "polite" });
@@ -117,7 +120,7 @@ export async function render(root, [id]) {
     commentForm.addEventListener("submit", async (ev) => {
         ev.preventDefault();
         try {
-            await api.post(path + "/comments", { text: new FormData(commentForm).get("text") });
+            await pending(commentForm, () => api.post(path + "/comments", { text: new FormData(commentForm).get("text") }));
             reload(t("saved"));
         } catch (err) {
             replace(commentStatus, errorBox(err));
@@ -132,7 +135,7 @@ export async function render(root, [id]) {
             h("span", { class: "muted" }, session.departmentName(c.department), " · ", term(c.channel))),
         h("div", { class: "columns" },
             h("div", {},
-                actionPanel(c, reload),
+                actionPanel(c, reload, props.items[props.items.length - 1]),
                 h("section", { class: "card", id: "proposals" }, h("h2", {}, t("proposals")), proposals(props.items)),
                 h("section", { class: "card" }, h("h2", {}, t("tasks")), tasks(taskPage.items, reload)),
                 h("section", { class: "card" }, h("h2", {}, t("timeline")), commentForm, timeline(c.timeline, session.department(c.department)?.currency))),

@@ -6,7 +6,7 @@ import { api } from "../api.js";
 import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { session } from "../session.js";
-import { errorBox, field, readFields, toast } from "./common.js";
+import { errorBox, field, fieldNamed, pending, readFields, toast } from "./common.js";
 
 function idempotencyKey() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -68,12 +68,12 @@ export function render(root) {
         if (Object.keys(prod).length) body.product = prod;
         replace(status, t("loading"));
         try {
-            const created = await api.post("/complaints", body, { "Idempotency-Key": key });
+            const created = await pending(form, () => api.post("/complaints", body, { "Idempotency-Key": key }));
             toast(t("registered", { id: created.id }));
             location.hash = "#/complaints/" + encodeURIComponent(created.id);
         } catch (err) {
             replace(status, errorBox(err));
-            const bad = err.field && form.querySelector(`[name="${CSS.escape(err.field.split(".").pop())}"]`);
+            const bad = fieldNamed(form, err.field);
             if (bad) bad.focus();
         }
     });

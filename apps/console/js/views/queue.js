@@ -47,7 +47,8 @@ export async function render(root) {
     const cursors = [""]; // cursors[i] opens page i
     let page = 0;
 
-    const countsBox = h("div", { class: "counts", "aria-live": "polite" });
+    // Not a live region: a refresh every 15 s would be read out every time.
+    const countsBox = h("div", { class: "counts" });
     const listBox = h("div", {});
     const specs = [
         { name: "department", type: "select", value: filters.department,
@@ -86,6 +87,7 @@ export async function render(root) {
             const c = await api.get("/complaints/counts", scope());
             const chip = (label, n, next, active) =>
                 h("a", { class: "chip" + (active ? " active" : ""), href: "#", "data-count": label,
+                    "aria-current": active ? "true" : false,
                     onclick: (ev) => { ev.preventDefault(); go({ ...filters, ...next }); } },
                 h("span", {}, label), h("b", {}, String(n)));
             replace(countsBox,

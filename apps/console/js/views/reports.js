@@ -19,6 +19,7 @@ export async function render(root) {
     const status = h("div", { "aria-live": "polite" });
 
     const reportField = field({ name: "report", label: t("report"), type: "select", required: true,
+        value: reports.length ? reports[0].name : undefined,
         options: reports.map((r) => [r.name, language() === "zh" ? r.title : r.title_en || r.title]) });
     const select = reportField.querySelector("select");
     const fromField = field({ name: "from", type: "date", required: true });

@@ -45,6 +45,7 @@ up)
     cat <<EOT
 
 redressd is running on http://127.0.0.1:8080 with examples/company.toml (Ctrl-C stops it).
+The console: http://127.0.0.1:8080/console/ (sign in with a token).
 Tokens are in var/: admin.token, agent.token, supervisor.token. Try:
   curl -s -H "Authorization: Bearer \$(cat var/agent.token)" http://127.0.0.1:8080/complaints?limit=5
   build/bin/redress list --token "\$(cat var/agent.token)"

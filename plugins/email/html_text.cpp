@@ -1,6 +1,7 @@
 #include "html_text.hpp"
 
 #include <Poco/String.h>
+#include <Poco/UTF8Encoding.h>
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,21 +13,9 @@ namespace {
 void append_code_point(std::string& out, unsigned long cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    unsigned char bytes[4];
+    int n = Poco::UTF8Encoding().convert(static_cast<int>(cp), bytes, sizeof bytes);
+    out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(n));
 }
 
 // The few named references that mail clients actually write.

@@ -1,9 +1,13 @@
 #include "text_escape.hpp"
 
+#include "report_stream/utf8_text.hpp"
+
 #include <cstdint>
 
 namespace redress::report_html {
 namespace {
+
+using report_stream::append_utf8;
 
 constexpr char32_t replacement = 0xFFFD;
 
@@ -64,24 +68,6 @@ bool allowed_in_xml(char32_t cp) {
     if (cp < 0x20)
         return cp == 0x09 || cp == 0x0A || cp == 0x0D;
     return cp != 0xFFFE && cp != 0xFFFF;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 char32_t clean(char32_t cp) {

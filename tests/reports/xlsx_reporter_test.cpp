@@ -6,12 +6,15 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 namespace redress::test {
 namespace {
@@ -154,8 +157,40 @@ std::size_t open_files() {
     return n;
 }
 
+// Each test process gets a temporary folder of its own (TMPDIR, which both the
+// plugin and plugin_temp_files() read), so tests running in parallel, or files
+// left by a killed run, never show up in another test's count.
+class PrivateTempDir {
+public:
+    PrivateTempDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "xlsx-test-XXXXXX").string();
+        if (!::mkdtemp(pattern.data()))
+            throw std::runtime_error("mkdtemp failed for " + pattern);
+        dir_ = pattern;
+        if (const char* old = std::getenv("TMPDIR"))
+            old_ = old;
+        ::setenv("TMPDIR", dir_.c_str(), 1);
+    }
+    ~PrivateTempDir() {
+        if (old_)
+            ::setenv("TMPDIR", old_->c_str(), 1);
+        else
+            ::unsetenv("TMPDIR");
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+    PrivateTempDir(const PrivateTempDir&) = delete;
+    PrivateTempDir& operator=(const PrivateTempDir&) = delete;
+
+private:
+    std::filesystem::path dir_;
+    std::optional<std::string> old_;
+};
+
 class Xlsx : public ::testing::Test {
 protected:
+    PrivateTempDir temp_dir;
     std::shared_ptr<core::PluginInstance> reporter = load_reporter("report_xlsx");
 };
 

@@ -1,6 +1,7 @@
-// Acknowledged means committed: a stream of creates, redressd killed with
-// SIGKILL in the middle, restarted — every complaint that got a 201 is there,
-// and replaying every idempotency key shows each request stored at most once.
+// Acknowledged means committed: a stream of concurrent creates sharing commits
+// (group commit), redressd killed with SIGKILL in the middle, restarted — every
+// complaint that got a 201 is there, and replaying every idempotency key shows
+// each request stored at most once.
 #include "api_fixture.hpp"
 
 #include <atomic>
@@ -18,7 +19,7 @@ TEST_P(Durability, KillMinusNineLosesNoAcknowledgedComplaintAndDuplicatesNone) {
     std::map<std::string, std::string> acked; // idempotency key -> tracking number
     std::vector<std::string> sent;
     std::vector<std::thread> clients;
-    for (int t = 0; t < 4; ++t)
+    for (int t = 0; t < 8; ++t) // concurrent, so creates share commits (group commit)
         clients.emplace_back([&, t] {
             for (int i = 0; !stop && i < 10000; ++i) {
                 std::string key = "k-" + std::to_string(t) + "-" + std::to_string(i);
@@ -47,6 +48,11 @@ TEST_P(Durability, KillMinusNineLosesNoAcknowledgedComplaintAndDuplicatesNone) {
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+    // The kill falls on group-committed intake: commits held several creates.
+    auto metrics = daemon_->request("GET", "/metrics").body;
+    auto largest = metrics.find("\nredress_store_largest_commit ");
+    ASSERT_NE(largest, std::string::npos) << metrics;
+    EXPECT_GT(std::stoi(metrics.substr(largest + 30)), 1) << "no commit held two creates";
     daemon_->signal(SIGKILL);
     daemon_->wait();
     stop = true;

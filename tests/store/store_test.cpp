@@ -150,6 +150,65 @@ TEST_P(StoreTest, ConcurrentCreatesWithOneKeyStoreOne) {
     EXPECT_EQ(store_->list({}).items.size(), 1u);
 }
 
+// Group commit: creates queued behind a held write lock commit together, each
+// in its own savepoint — one refused by the database is undone alone, the
+// others are stored, and a key used twice in one batch stores one complaint.
+TEST_P(StoreTest, GroupCommitKeepsEachCreateApartInASharedTransaction) {
+    Poco::Data::Session raw = db_->raw_session();
+    if (GetParam() == "sqlite") {
+        raw << "CREATE TRIGGER refuse_one BEFORE INSERT ON complaints WHEN NEW.cause = 'refuse-me' "
+               "BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END",
+            now;
+        raw << "BEGIN IMMEDIATE", now; // holds the one write lock
+    } else {
+        raw << "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF "
+               "NEW.cause = 'refuse-me' THEN RAISE EXCEPTION 'refused by the test trigger'; END "
+               "IF; RETURN NEW; END $$",
+            now;
+        raw << "CREATE TRIGGER refuse_one BEFORE INSERT ON complaints FOR EACH ROW EXECUTE "
+               "FUNCTION refuse_one()",
+            now;
+        raw.begin();
+        raw << "LOCK TABLE tracking_counters IN ACCESS EXCLUSIVE MODE", now;
+    }
+    std::atomic<int> created{0}, replayed{0}, refused{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 12; ++i)
+        threads.emplace_back([&, i] {
+            Complaint c = sample();
+            if (i % 4 == 1)
+                c.cause = "refuse-me";
+            std::string key = i >= 10 ? "shared-key" : "key-" + std::to_string(i);
+            try {
+                (add("AS", 2026, c, key).created ? created : replayed)++;
+            } catch (const StoreError& e) {
+                EXPECT_NE(std::string(e.what()).find("refused by the test trigger"),
+                          std::string::npos)
+                    << e.what();
+                ++refused;
+            }
+        });
+    // Give the creates time to queue behind the lock; if some are late they
+    // commit in a later batch, which the assertions below still accept.
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    if (GetParam() == "sqlite")
+        raw << "COMMIT", now;
+    else
+        raw.commit();
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(refused.load(), 3);  // i = 1, 5, 9
+    EXPECT_EQ(created.load(), 8);  // 0, 2..4, 6..8 and one of 10, 11
+    EXPECT_EQ(replayed.load(), 1); // the other of 10, 11
+    auto page = store_->list({});
+    EXPECT_EQ(page.items.size(), 8u);
+    for (const auto& c : page.items)
+        EXPECT_EQ(store_->events(c.id).size(), 1u) << c.tracking_number;
+    Store::CommitStats stats = store_->commit_stats();
+    EXPECT_EQ(stats.creates, 12u);
+    EXPECT_GT(stats.largest, 1u) << "the creates queued behind the lock did not share a commit";
+}
+
 TEST_P(StoreTest, UpdateChecksTheVersionAndAppendsTheEvent) {
     Complaint c = add().complaint;
     Complaint next = c;

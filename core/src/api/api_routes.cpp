@@ -287,7 +287,7 @@ void add_api_routes(http::Router& router, ApiContext& api) {
     });
     router.add("GET", "/metrics", [&api](HttpContext& ctx) {
         ctx.send_text(HTTPResponse::HTTP_OK, "text/plain; version=0.0.4; charset=utf-8",
-                      api.metrics.prometheus(api.plugins));
+                      api.metrics.prometheus(api.plugins, &api.store));
     });
 }
 

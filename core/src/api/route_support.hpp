@@ -64,6 +64,10 @@ http::Handler guarded(F f) {
         } catch (const ServiceError& e) {
             throw HttpError(status_of(e.kind()), e.code(), e.what(), e.field());
         } catch (const StoreError& e) {
+            if (e.cause() ==
+                StoreError::Cause::Full) // nothing was stored; retry when space returns
+                throw HttpError(HTTPResponse::HTTP_INSUFFICIENT_STORAGE, "storage_full",
+                                std::string("storage is full: ") + e.what());
             throw HttpError(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store_unavailable",
                             std::string("storage is unavailable: ") + e.what());
         }

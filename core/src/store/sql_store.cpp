@@ -1,11 +1,13 @@
 #include "sql_store.hpp"
 
 #include "migrations.hpp"
+#include "session_checkout.hpp"
 #include "sql_util.hpp"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 #include <Poco/URI.h>
@@ -226,11 +228,38 @@ std::string SqlStore::sql(const std::string& text) const {
 SqlStore::WriteSession SqlStore::writer() {
     if (backend_ == Backend::SQLite)
         return WriteSession(std::unique_lock(write_mutex_), *sqlite_writer_);
-    return WriteSession(std::unique_lock<std::mutex>(), pool_->get());
+    // Validated: a connection the server closed must fail here, as a
+    // StoreError, not inside a transaction as a raw Poco exception.
+    return WriteSession(std::unique_lock<std::mutex>(), sql::checkout(*pool_, backend(), true));
+}
+
+void SqlStore::begin(Session& s) {
+    if (backend_ == Backend::SQLite)
+        execute(s, "BEGIN IMMEDIATE");
+    else
+        s.begin();
+}
+
+void SqlStore::commit(Session& s) {
+    if (backend_ == Backend::SQLite)
+        execute(s, "COMMIT");
+    else
+        s.commit();
+}
+
+void SqlStore::rollback(Session& s) noexcept {
+    try {
+        if (backend_ == Backend::SQLite)
+            execute(s, "ROLLBACK"); // refused harmlessly when BEGIN itself failed
+        else if (s.isTransaction())
+            s.rollback();
+    } catch (...) {
+        // The transaction is gone with the connection; nothing to undo.
+    }
 }
 
 Session SqlStore::reader() {
-    Session s = pool_->get();
+    Session s = sql::checkout(*pool_, backend(), backend_ == Backend::PostgreSQL);
     if (backend_ == Backend::SQLite)
         s.setConnectionTimeout(10); // seconds of busy waiting while the writer commits
     return s;
@@ -307,23 +336,86 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
         // winner has committed, so answer with its complaint as a replay.
         if (idempotency.key.empty())
             throw;
-        Session s = reader();
-        RecordSet rs = query(s,
-                             sql(std::string("SELECT ") + complaint_columns +
-                                 ", idempotency_hash FROM complaints WHERE idempotency_key = ?"),
-                             Params().add(idempotency.key));
-        if (rs.rowCount() == 0)
+        std::optional<Created> winner;
+        try {
+            Session s = reader();
+            RecordSet rs =
+                query(s,
+                      sql(std::string("SELECT ") + complaint_columns +
+                          ", idempotency_hash FROM complaints WHERE idempotency_key = ?"),
+                      Params().add(idempotency.key));
+            if (rs.rowCount() > 0) {
+                Row row(rs, 0);
+                winner = Created{read_complaint(row), false, row.text(after_complaint_columns)};
+            }
+        } catch (const std::exception&) {
+            // The database is gone too: the first error says more.
+        }
+        if (!winner)
             throw;
-        Row row(rs, 0);
-        return {read_complaint(row), false, row.text(after_complaint_columns)};
+        return std::move(*winner);
     }
 }
 
+// Acknowledged means committed: run() returns only after the transaction that
+// holds this insert (and whatever else was queued beside it) has committed.
+// A failure at COMMIT (the connection broke) leaves it unknown whether the
+// batch was stored; the error says "unavailable", and a retry with the same
+// idempotency key finds out.
 Store::Created SqlStore::create_once(Complaint c, const std::string& prefix, int year,
                                      Event created, const IdempotencyKey& idempotency) {
-    return transact([&](Session& s) {
-        return insert_complaint(s, std::move(c), prefix, year, std::move(created), idempotency);
+    std::optional<Created> out;
+    creates_.run([&](Session& s) {
+        out = insert_complaint(s, std::move(c), prefix, year, std::move(created), idempotency);
     });
+    return std::move(*out);
+}
+
+void SqlStore::commit_creates(const std::vector<CommitGroup::Entry*>& batch) {
+    transact([&](Session& s) {
+        if (batch.size() == 1) { // nothing to keep apart: no savepoint round trips
+            batch.front()->work(s);
+            return;
+        }
+        for (CommitGroup::Entry* e : batch) {
+            execute(s, "SAVEPOINT create_one");
+            try {
+                e->work(s);
+            } catch (...) {
+                e->error = as_store_error(std::current_exception());
+                // Undoes this create only; a failure here (the connection is
+                // gone) fails the whole batch, as it should.
+                execute(s, "ROLLBACK TO SAVEPOINT create_one");
+            }
+            execute(s, "RELEASE SAVEPOINT create_one");
+        }
+    });
+}
+
+Store::CommitStats SqlStore::commit_stats() const {
+    auto s = creates_.stats();
+    return {s.batches, s.entries, s.largest_batch};
+}
+
+std::exception_ptr SqlStore::as_store_error(std::exception_ptr error) const {
+    try {
+        std::rethrow_exception(error);
+    } catch (const StoreError&) {
+        return error;
+    } catch (const Poco::Data::SQLite::DatabaseFullException& e) {
+        return std::make_exception_ptr(
+            StoreError(backend() + ": " + e.displayText(), StoreError::Cause::Full));
+    } catch (const Poco::Exception& e) {
+        // PostgreSQL says disk_full with SQLSTATE 53100, or the OS's words.
+        const std::string text = e.displayText();
+        bool full = text.find("53100") != std::string::npos ||
+                    text.find("No space left on device") != std::string::npos;
+        return std::make_exception_ptr(
+            StoreError(backend() + ": " + text,
+                       full ? StoreError::Cause::Full : StoreError::Cause::Unavailable));
+    } catch (...) {
+        return error;
+    }
 }
 
 std::vector<Store::Created> SqlStore::create_batch(std::vector<NewComplaint> complaints) {

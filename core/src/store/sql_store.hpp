@@ -2,11 +2,16 @@
 // written once with '?' placeholders; PostgreSQL gets them renumbered $1, $2…
 // SQLite runs in WAL mode with synchronous=FULL; its writes go through one
 // connection (SQLite admits one writer at a time anyway), reads through a pool.
+// Creates are group-committed (commit_group.hpp): concurrent ones share one
+// transaction, so one flush to disk acknowledges many.
 #pragma once
+
+#include "commit_group.hpp"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Exception.h>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <redress/core/store/store.hpp>
@@ -59,6 +64,7 @@ public:
     std::optional<TokenRecord> find_token_by_hash(std::string_view secret_hash) override;
     std::vector<TokenRecord> tokens() override;
     bool revoke_token(std::string_view id, std::int64_t at_ms) override;
+    CommitStats commit_stats() const override;
 
     //! '?' placeholders as this backend wants them.
     std::string sql(const std::string& text) const;
@@ -69,6 +75,12 @@ private:
     Poco::Data::Session reader();
     template <class F>
     auto transact(F&& f);
+    // A write transaction. SQLite's is BEGIN IMMEDIATE: it takes the write
+    // lock up front and waits (busy_timeout) while another process holds it;
+    // a deferred one that read first would fail at once instead.
+    void begin(Poco::Data::Session& s);
+    void commit(Poco::Data::Session& s);
+    void rollback(Poco::Data::Session& s) noexcept;
     void migrate();
     std::int64_t insert_event(Poco::Data::Session& s, const Event& e, std::int64_t complaint_id,
                               const std::string& ref = {});
@@ -85,11 +97,19 @@ private:
                              int year, Event created_event, const IdempotencyKey& idempotency);
     Created create_once(Complaint complaint, const std::string& prefix, int year,
                         Event created_event, const IdempotencyKey& idempotency);
+    // The group commit's batch: every create in one transaction, each in its
+    // own savepoint so a refused one does not undo the others.
+    void commit_creates(const std::vector<CommitGroup::Entry*>& batch);
+    // A failure as the store reports it: Poco's exceptions become StoreError.
+    std::exception_ptr as_store_error(std::exception_ptr error) const;
 
     Backend backend_;
     std::unique_ptr<Poco::Data::SessionPool> pool_;
     std::mutex write_mutex_;
     std::unique_ptr<Poco::Data::Session> sqlite_writer_;
+    CommitGroup creates_{[this](const auto& batch) {
+        commit_creates(batch);
+    }};
 };
 
 class SqlStore::WriteSession {
@@ -107,28 +127,18 @@ template <class F>
 auto SqlStore::transact(F&& f) {
     WriteSession w = writer();
     try {
-        w.session.begin();
+        begin(w.session);
         if constexpr (std::is_void_v<decltype(f(w.session))>) {
             f(w.session);
-            w.session.commit();
+            commit(w.session);
         } else {
             auto result = f(w.session);
-            w.session.commit();
+            commit(w.session);
             return result;
         }
     } catch (...) {
-        try {
-            if (w.session.isTransaction())
-                w.session.rollback();
-        } catch (...) {
-        }
-        try {
-            throw;
-        } catch (const StoreError&) {
-            throw;
-        } catch (const Poco::Exception& e) {
-            throw StoreError(backend() + ": " + e.displayText());
-        }
+        rollback(w.session);
+        std::rethrow_exception(as_store_error(std::current_exception()));
     }
 }
 

@@ -7,6 +7,7 @@
 // Implementations are thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -25,7 +26,17 @@ namespace redress::core {
 //! A storage failure: connection lost, disk full, schema too new…
 class StoreError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    enum class Cause {
+        Unavailable, //!< the database cannot be reached or refused the work
+        Full,        //!< the disk (or the database's quota) is full
+    };
+    explicit StoreError(const std::string& message, Cause cause = Cause::Unavailable)
+        : std::runtime_error(message)
+        , cause_(cause) {}
+    Cause cause() const { return cause_; }
+
+private:
+    Cause cause_;
 };
 
 //! The orders of GET /complaints.
@@ -312,6 +323,15 @@ public:
     virtual std::vector<TokenRecord> tokens() = 0;
     //! Revokes a token by id; false if there is no such live token.
     virtual bool revoke_token(std::string_view id, std::int64_t at_ms) = 0;
+
+    //! Group commit since start: concurrent create() calls share one
+    //! transaction (one disk flush); these say how much they shared.
+    struct CommitStats {
+        std::uint64_t transactions = 0; //!< commits that held creates
+        std::uint64_t creates = 0;      //!< creates in them
+        std::size_t largest = 0;        //!< most creates in one commit
+    };
+    virtual CommitStats commit_stats() const { return {}; }
 };
 
 //! Opens (creating if needed) the store at url — "sqlite:///path/file.db" or

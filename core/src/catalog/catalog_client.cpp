@@ -55,8 +55,11 @@ std::optional<CatalogVerdict> CatalogClient::classify(const Complaint& c,
                               std::string(best->string(catalog::entry::id).value_or("")),
                               std::string(answer.string(catalog::answer::version).value_or(""))};
     } catch (const std::exception& e) {
-        logger_.warning("catalog: no verdict for a complaint of %s: %s", c.department,
-                        std::string(e.what()));
+        // An isolated plugin's burst is logged by its instance, once; a line
+        // per complaint would flood the log while it lasts.
+        if (!plugin_->health().open)
+            logger_.warning("catalog: no verdict for a complaint of %s: %s", c.department,
+                            std::string(e.what()));
         return std::nullopt;
     }
 }

@@ -353,6 +353,9 @@ private:
         if (auto v = r.boolean("builtin"))
             p.builtin = *v;
         wall_seconds(r, "poll_interval", p.poll_interval_s);
+        if (auto v = r.integer("failure_threshold", 1, 1000))
+            p.failure_threshold = static_cast<int>(*v);
+        wall_seconds(r, "failure_backoff", p.failure_backoff_s);
         if (auto v = r.string("catalog"))
             p.catalog = *v;
         r.finish();

@@ -48,6 +48,15 @@ Poco::JSON::Object plugins_json(const PluginHost* host, const PluginRegistry& re
             auto stats = i->stats();
             o->set("calls", stats.calls);
             o->set("errors", stats.errors);
+            // "failing": isolated by its circuit breaker, calls are skipped.
+            auto health = i->health();
+            o->set("state", health.open ? "failing" : "ok");
+            o->set("consecutive_failures", health.consecutive_faults);
+            o->set("skipped", stats.skipped);
+            if (!health.last_error.empty())
+                o->set("last_error", health.last_error);
+            if (health.open)
+                o->set("retry_in_seconds", (health.retry_in.count() + 999) / 1000);
             loaded->add(o);
         }
     else

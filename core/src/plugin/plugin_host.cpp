@@ -10,7 +10,10 @@ PluginHost::PluginHost(PluginRegistry& registry, const Config& config, Poco::Log
         static const Record empty;
         const Record& section = it == config.plugin_configs.end() ? empty : it->second;
         try {
-            instances_.push_back(PluginInstance::create(lib, section, logger, clock));
+            instances_.push_back(
+                PluginInstance::create(lib, section, logger, clock,
+                                       {config.plugins.failure_threshold,
+                                        std::chrono::seconds(config.plugins.failure_backoff_s)}));
             logger.information("plugin %s %s loaded from %s", lib->name(), lib->version(),
                                lib->file().string());
         } catch (const PluginCallError& e) {

@@ -14,9 +14,10 @@ PluginCallError::PluginCallError(std::string plugin, std::string operation, redr
     , message_(message) {}
 
 PluginInstance::PluginInstance(std::shared_ptr<const PluginLibrary> library, Poco::Logger& logger,
-                               Clock clock)
+                               Clock clock, CircuitBreaker::Settings breaker)
     : library_(std::move(library))
-    , logger_(logger) {
+    , logger_(logger)
+    , breaker_(breaker) {
     host_.plugin_name = library_->name();
     host_.logger = &logger;
     host_.clock = std::move(clock);
@@ -24,9 +25,10 @@ PluginInstance::PluginInstance(std::shared_ptr<const PluginLibrary> library, Poc
 
 std::shared_ptr<PluginInstance> PluginInstance::create(std::shared_ptr<const PluginLibrary> library,
                                                        const Record& config, Poco::Logger& logger,
-                                                       Clock clock) {
+                                                       Clock clock,
+                                                       CircuitBreaker::Settings breaker) {
     std::shared_ptr<PluginInstance> self(
-        new PluginInstance(std::move(library), logger, std::move(clock)));
+        new PluginInstance(std::move(library), logger, std::move(clock), breaker));
     const auto& d = self->library_->descriptor();
     self->call("create", [&](redress_error* error) {
         return d.create(&host_api(), &self->host_, &config, &self->instance_, error);
@@ -42,8 +44,22 @@ PluginInstance::~PluginInstance() {
         library_->descriptor().destroy(instance_);
 }
 
+namespace {
+
+// The plugin, or what it depends on, is broken — as opposed to an answer such
+// as "invalid input" or "not found", which a working plugin gives.
+bool is_fault(redress_status s) {
+    return s == REDRESS_E_INTERNAL || s == REDRESS_E_UNAVAILABLE;
+}
+
+} // namespace
+
 template <class Call>
 void PluginInstance::call(const char* operation, Call&& c) {
+    // create runs once, before anyone could be protected from it.
+    const bool breakable = std::string_view(operation) != "create";
+    if (breakable && !breaker_.admit())
+        throw PluginCallError(name(), operation, REDRESS_E_UNAVAILABLE, breaker_.why_skipped());
     calls_.fetch_add(1, std::memory_order_relaxed);
     redress_error error;
     redress_status status;
@@ -57,13 +73,37 @@ void PluginInstance::call(const char* operation, Call&& c) {
         status = REDRESS_E_INTERNAL;
         error.message = "unknown exception crossed the plugin boundary";
     }
-    if (status == REDRESS_OK)
-        return;
+    if (status == REDRESS_OK || (breakable && !is_fault(status))) {
+        if (breakable && breaker_.success() == CircuitBreaker::Change::Closed)
+            logger_.notice("%s: %s succeeded; the plugin is called again", name(),
+                           std::string(operation));
+        if (status == REDRESS_OK)
+            return;
+    }
     errors_.fetch_add(1, std::memory_order_relaxed);
     if (error.message.empty())
         error.message = "no message given";
     PluginCallError failure(name(), operation, status, error.message);
-    logger_.error(failure.what());
+    if (!breakable || !is_fault(status)) {
+        logger_.error(failure.what());
+        throw failure;
+    }
+    // One line per burst of faults: the first, and the one that isolates the
+    // plugin; the rest are counted (GET /plugins, /metrics), logged at debug.
+    switch (breaker_.fault(failure.what())) {
+    case CircuitBreaker::Change::FirstFault:
+        logger_.error(failure.what());
+        break;
+    case CircuitBreaker::Change::Opened:
+        logger_.warning("%s: isolated after %d consecutive failures (last: %s); its calls are "
+                        "skipped for %ds, then tried again",
+                        name(), breaker_.settings().threshold, std::string(failure.what()),
+                        static_cast<int>(breaker_.settings().backoff.count() / 1000));
+        break;
+    default:
+        logger_.debug(failure.what());
+        break;
+    }
     throw failure;
 }
 

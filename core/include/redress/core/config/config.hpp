@@ -43,6 +43,10 @@ struct PluginsConfig {
     std::vector<std::filesystem::path> paths; //!< folders searched for *.so, in order
     bool builtin = true;     //!< also search the plugins shipped with redressd (searched first)
     int poll_interval_s = 1; //!< how often intake plugins get poll() (each decides what to do)
+    //! A plugin failing this many calls in a row is isolated: its calls are
+    //! skipped for failure_backoff_s, then one is tried again.
+    int failure_threshold = 5;
+    int failure_backoff_s = 30;
     //! The plugin that answers catalog questions and classifies requests at
     //! intake ([plugins] catalog); empty: no catalog.
     std::string catalog;

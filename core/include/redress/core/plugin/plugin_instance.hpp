@@ -3,7 +3,11 @@
 // Every call checks the plugin's status; a failure (or anything thrown across
 // the boundary by a misbehaving plugin) is counted, logged with the plugin's
 // name, and rethrown as PluginCallError for the caller to turn into a clean
-// error. The instance holds its library, so the library outlives it.
+// error. Faults (REDRESS_E_INTERNAL, REDRESS_E_UNAVAILABLE, anything thrown)
+// go through a circuit breaker: a plugin that keeps failing is isolated — its
+// calls are skipped for a back-off, failing at once with REDRESS_E_UNAVAILABLE
+// — and a burst of faults is logged once, not once per call. The instance
+// holds its library, so the library outlives it.
 #pragma once
 
 #include <atomic>
@@ -12,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <redress/abi.h>
+#include <redress/core/plugin/circuit_breaker.hpp>
 #include <redress/core/plugin/host_api.hpp>
 #include <redress/core/plugin/plugin_library.hpp>
 #include <redress/core/plugin/record.hpp>
@@ -44,17 +49,20 @@ private:
 
 //! Call counters of one instance.
 struct PluginCallStats {
-    std::uint64_t calls = 0;
-    std::uint64_t errors = 0;
+    std::uint64_t calls = 0;   //!< calls made (skipped ones are not calls)
+    std::uint64_t errors = 0;  //!< calls that failed
+    std::uint64_t skipped = 0; //!< calls not made: the plugin was isolated
 };
 
 class PluginInstance {
 public:
     //! Creates the instance from its validated config section; throws
     //! PluginCallError when the plugin's create fails.
+    //! breaker: when to isolate the plugin (create itself is never skipped).
     static std::shared_ptr<PluginInstance> create(std::shared_ptr<const PluginLibrary> library,
                                                   const Record& config, Poco::Logger& logger,
-                                                  Clock clock);
+                                                  Clock clock,
+                                                  CircuitBreaker::Settings breaker = {});
     ~PluginInstance();
     PluginInstance(const PluginInstance&) = delete;
     PluginInstance& operator=(const PluginInstance&) = delete;
@@ -74,13 +82,18 @@ public:
     void render(const Record& params, std::function<const Record*()> next,
                 std::function<bool(std::string_view)> write);
 
-    PluginCallStats stats() const noexcept { return {calls_.load(), errors_.load()}; }
+    PluginCallStats stats() const {
+        return {calls_.load(), errors_.load(), breaker_.state().skipped};
+    }
+    //! Whether the plugin is isolated, and why (GET /plugins).
+    CircuitBreaker::State health() const { return breaker_.state(); }
     //! Makes the host's services reachable through redress_host_api.call
     //! (null: unavailable again). services must outlive the instance's use.
     void set_services(HostServices* services) noexcept { host_.services.store(services); }
 
 private:
-    PluginInstance(std::shared_ptr<const PluginLibrary> library, Poco::Logger& logger, Clock clock);
+    PluginInstance(std::shared_ptr<const PluginLibrary> library, Poco::Logger& logger, Clock clock,
+                   CircuitBreaker::Settings breaker);
     void require(std::uint32_t family, const char* operation) const;
     // Runs one C call; counts, logs and throws on failure.
     template <class Call>
@@ -93,6 +106,7 @@ private:
     Poco::Logger& logger_;
     std::mutex poll_mutex_;
     std::atomic<std::uint64_t> calls_{0}, errors_{0};
+    CircuitBreaker breaker_;
 };
 
 } // namespace redress::core

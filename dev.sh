@@ -4,7 +4,7 @@
 #   ./dev.sh up      install what is missing, build, start redressd on examples/company.toml
 #   ./dev.sh test    install what is missing, build, run every test
 #
-# Other commands: deps, build, asan (tests under ASan+UBSan), format. BUILD_DIR and BUILD_TYPE override the defaults.
+# Other commands: deps, build, asan (tests under ASan+UBSan), fuzz (libFuzzer, fuzz/run.sh), format. BUILD_DIR and BUILD_TYPE override the defaults.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -66,11 +66,17 @@ asan)
     cmake --build --preset asan -j "$jobs"
     ctest --preset asan
     ;;
+fuzz)
+    # Every libFuzzer target for a bounded time (seconds each; default 30).
+    deps
+    shift
+    fuzz/run.sh "$@"
+    ;;
 format)
     git ls-files '*.h' '*.hpp' '*.cpp' '*.c' | xargs clang-format -i
     ;;
 *)
-    echo "usage: ./dev.sh up|test|build|asan|deps|format" >&2
+    echo "usage: ./dev.sh up|test|build|asan|fuzz|deps|format" >&2
     exit 2
     ;;
 esac

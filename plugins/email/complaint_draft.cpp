@@ -9,8 +9,22 @@
 namespace redress::email {
 namespace {
 
+// The host refuses a form whose text holds NUL (and the mail would then stay
+// on the server, fetched again every round): it becomes U+FFFD, as other
+// undecodable bytes do.
+std::string without_nul(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+        if (c == '\0')
+            out += "\xEF\xBF\xBD";
+        else
+            out += c;
+    return out;
+}
+
 std::string cut(std::string_view text, std::size_t max_bytes) {
-    return std::string(utf8_prefix(text, max_bytes));
+    return std::string(utf8_prefix(without_nul(text), max_bytes));
 }
 
 void common(ComplaintDraft& d, const ParsedMail& mail) {
@@ -43,7 +57,7 @@ ComplaintDraft draft_from(const ParsedMail& mail, AttachmentStore& store) {
     common(d, mail);
     d.tracking_number = tracking_number_in(mail.subject);
 
-    std::string text = mail.text;
+    std::string text = without_nul(mail.text);
     if (text.empty())
         text = mail.attachments.empty() ? "(the e-mail has no text)"
                                         : "(the e-mail has no text; see its attachments)";

@@ -144,7 +144,7 @@ std::string decode_header(std::string_view raw, bool* lossy) {
         auto bytes = word_bytes(m[2].str()[0], m[3].str());
         if (!bytes) {
             flush();
-            out += m[0].str(); // keep a broken word as written
+            out += raw_text(m[0].str(), bad); // keep a broken word as written, in UTF-8
             bad = true;
         } else {
             if (Poco::icompare(charset, pending_charset) != 0)
@@ -191,9 +191,11 @@ Address parse_address(std::string_view raw, bool* lossy) {
     } else {
         a.address = std::string(s);
     }
-    // Anything but a plain user@host would be refused as customer.email.
+    // Anything but a plain user@host would be refused as customer.email, and
+    // so would raw bytes that are not UTF-8, or a NUL.
     static const std::regex plain(R"re(^[^\s@<>()",;:]+@[^\s@<>()",;:]+$)re");
-    if (!std::regex_match(a.address, plain)) {
+    if (!is_utf8(a.address) || a.address.find('\0') != std::string::npos ||
+        !std::regex_match(a.address, plain)) {
         if (a.name.empty())
             a.name = decode_header(s, lossy);
         a.address.clear();

@@ -28,6 +28,7 @@ using Poco::Net::MediaType;
 using Poco::Net::MessageHeader;
 
 constexpr int max_depth = 8;
+constexpr int max_parts = 1000;
 
 std::string describe(const std::exception& e) {
     if (auto* p = dynamic_cast<const Poco::Exception*>(&e))
@@ -201,6 +202,19 @@ private:
         }
         Poco::Net::MultipartReader reader(in, boundary);
         while (reader.hasNextPart()) {
+            // Poco 1.11 goes on returning empty parts, forever, once the
+            // stream ends before the closing boundary (found by fuzz/mail_fuzz:
+            // a nested multipart whose part never ends hung the channel).
+            if (in.peek() == std::char_traits<char>::eof()) {
+                mail_.problems.push_back(what + ": ends without its closing boundary");
+                return;
+            }
+            if (parts_ >= max_parts) {
+                mail_.problems.push_back(what + ": more than " + std::to_string(max_parts) +
+                                         " parts, the rest skipped");
+                drain(in);
+                return;
+            }
             MessageHeader header;
             reader.nextPart(header);
             DecodedPart decoded(header, reader.stream());
@@ -226,8 +240,8 @@ private:
     std::string plain_, html_;
 };
 
-std::string sha256_of_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
+// The SHA-256 of the rest of in.
+std::string sha256_of(std::istream& in) {
     Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
     char buffer[64 * 1024];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
@@ -235,15 +249,27 @@ std::string sha256_of_file(const std::filesystem::path& file) {
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
+// Back to where the message starts, whatever state a failed read left in.
+void rewind(std::istream& in, std::istream::pos_type start) {
+    in.clear();
+    in.seekg(start);
+}
+
 } // namespace
 
 ParsedMail parse_mail_file(const std::filesystem::path& file, AttachmentStore& store,
                            std::size_t max_text_bytes) {
-    ParsedMail mail;
     std::ifstream in(file, std::ios::binary);
     if (!in)
         throw Error(REDRESS_E_UNAVAILABLE, "cannot read the fetched mail " + file.string());
-    mail.digest = sha256_of_file(file);
+    return parse_mail(in, store, max_text_bytes);
+}
+
+ParsedMail parse_mail(std::istream& in, AttachmentStore& store, std::size_t max_text_bytes) {
+    ParsedMail mail;
+    const auto start = in.tellg();
+    mail.digest = sha256_of(in);
+    rewind(in, start);
 
     bool lossy = false;
     RawHeaders raw = RawHeaders::read(in);
@@ -255,8 +281,7 @@ ParsedMail parse_mail_file(const std::filesystem::path& file, AttachmentStore& s
         mail.problems.push_back(
             "header: undecodable bytes in Subject or From replaced with U+FFFD");
 
-    in.clear();
-    in.seekg(0);
+    rewind(in, start);
     Collector collector(store, mail, max_text_bytes);
     // MailMessage reads the header (for its MIME view: content type,
     // multipart or not); the body is walked here rather than by
@@ -282,10 +307,10 @@ ParsedMail parse_mail_file(const std::filesystem::path& file, AttachmentStore& s
     if (!structure_ok && text.empty()) {
         // Nothing readable came out of the structure: the raw body is the text,
         // so the customer's words are not lost.
-        std::ifstream again(file, std::ios::binary);
-        RawHeaders::read(again);
+        rewind(in, start);
+        RawHeaders::read(in);
         std::string bytes;
-        read_bounded(again, bytes, max_text_bytes);
+        read_bounded(in, bytes, max_text_bytes);
         text = to_utf8(bytes, "").text;
         mail.problems.push_back("the raw message body is used as the text");
     }

@@ -13,6 +13,7 @@
 #include <Poco/Net/MessageHeader.h>
 #include <cstddef>
 #include <filesystem>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct ParsedMail {
 //! attachment store fails.
 ParsedMail parse_mail_file(const std::filesystem::path& file, AttachmentStore& store,
                            std::size_t max_text_bytes = 1 << 20);
+
+//! Parses the message from in's current position to its end. in must be
+//! seekable (a file or string stream): the message is read more than once.
+//! Throws only when the attachment store fails (redress::Error).
+ParsedMail parse_mail(std::istream& in, AttachmentStore& store,
+                      std::size_t max_text_bytes = 1 << 20);
 
 //! The header fields of a message of which only the header was fetched (POP3
 //! TOP n 0, which Poco parses and decodes itself; see headers.hpp).

@@ -58,6 +58,10 @@ ChunkPlan plan_chunk(const ColumnMapping& mapping, const ChunkInput& input, Text
         map = read_header(mapping, body, input.final, decoder, plan.header_bytes);
         if (!map) { // the header is longer than this chunk: send more
             plan.next_row = 1;
+            // Unless nothing more comes: the file is empty or only a byte-order
+            // mark (an empty sheet saved as "CSV UTF-8"), and all of it is taken.
+            if (input.final)
+                plan.consumed = body.size();
             return plan;
         }
         plan.unknown_columns = map->unknown;

@@ -114,8 +114,9 @@ std::optional<std::string> TextDecoder::to_utf8(std::string_view text) {
 
     auto cd = static_cast<iconv_t>(iconv_);
     iconv(cd, nullptr, nullptr, nullptr, nullptr); // reset the shift state
-    // A GBK/GB18030 character of 2 or 4 bytes becomes at most 4 UTF-8 bytes.
-    std::string out(text.size() * 2 + 4, '\0');
+    // UTF-8 is at most three times as long: GBK's one-byte 0x80 is U+20AC "€"
+    // (3 bytes), a two-byte character at most 3, a four-byte one 4.
+    std::string out(text.size() * 3 + 4, '\0');
     char* in = const_cast<char*>(text.data()); // iconv's signature; it does not write
     std::size_t in_left = text.size();
     char* dst = out.data();

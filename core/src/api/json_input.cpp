@@ -107,6 +107,10 @@ std::optional<std::string> JsonReader::string(const std::string& field, bool req
         fail(field, "is longer than " + std::to_string(max_bytes) + " bytes");
     if (s.find('\0') != std::string::npos)
         fail(field, "must not contain NUL characters");
+    // A body is checked whole (parse_object), but a plugin's request reaches
+    // this reader without passing through bytes.
+    if (!valid_utf8(s))
+        fail(field, "must be valid UTF-8");
     if (required &&
         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }))
         throw http::HttpError(HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "missing_field",

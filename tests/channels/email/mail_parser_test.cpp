@@ -230,6 +230,16 @@ TEST(EmailHeaders, RawEightBitGbkAndUnknownCharsetsNeverYieldInvalidUtf8) {
     EXPECT_EQ(decode_header("=?utf-8?q?caf=C3=A9_au_lait?= ok"), "café au lait ok");
 }
 
+TEST(EmailHeaders, ABrokenEncodedWordIsKeptAsWrittenButInUtf8) {
+    // Found by fuzz/mail_fuzz: a B word that does not decode was kept with
+    // its raw 8-bit bytes, and the subject was not UTF-8.
+    bool lossy = false;
+    std::string s = decode_header("=?UTF-8?B?5Zue\xD6\xD6\xD6?= ok", &lossy);
+    EXPECT_TRUE(is_utf8(s)) << s;
+    EXPECT_TRUE(lossy);
+    EXPECT_TRUE(contains(s, "=?UTF-8?B?5Zue")) << s;
+}
+
 TEST(EmailHeaders, AddressesInTheirUsualShapes) {
     Address a = parse_address("\"Zhang, San\" <zhang@example.com>");
     EXPECT_EQ(a.name, "Zhang, San");
@@ -240,6 +250,66 @@ TEST(EmailHeaders, AddressesInTheirUsualShapes) {
     a = parse_address("undisclosed-recipients");
     EXPECT_TRUE(a.address.empty());
     EXPECT_EQ(a.name, "undisclosed-recipients");
+}
+
+TEST(EmailHeaders, AnAddressOfRawBytesOrNulIsNotKeptAsTheEmail) {
+    // Found by fuzz/mail_fuzz: raw 8-bit bytes or a NUL in the address part
+    // passed the user@host check, and the host would have refused (NUL) or
+    // stored (not UTF-8) the customer's e-mail.
+    Address a = parse_address(std::string("z\0\xBFo@example.net", 17));
+    EXPECT_TRUE(a.address.empty());
+    EXPECT_TRUE(is_utf8(a.name));
+    a = parse_address("\xCD\xF5 <\xCD\xF5@example.cn>");
+    EXPECT_TRUE(a.address.empty());
+    EXPECT_TRUE(is_utf8(a.name)) << a.name;
+    a = parse_address("王 <wang@例子.中国>"); // UTF-8 addresses (RFC 6531) stay
+    EXPECT_EQ(a.address, "wang@例子.中国");
+}
+
+TEST_F(EmailParse, NulCharactersNeverReachTheComplaint) {
+    // Found by fuzz/mail_fuzz: a NUL decoded from the body or an encoded word
+    // made the host refuse the form, so the mail stayed on the server and was
+    // fetched again every round.
+    std::istringstream in("From: =?utf-8?q?Li=00Na?= <li@example.com>\r\n"
+                          "Subject: =?utf-8?b?AGxlYWs=?=\r\n"
+                          "Content-Type: text/plain; charset=utf-8\r\n"
+                          "Content-Transfer-Encoding: base64\r\n\r\n"
+                          "5ryPAOawtA==\r\n");
+    ParsedMail m = parse_mail(in, *store_);
+    ComplaintDraft d = draft_from(m, *store_);
+    for (const std::string* s : {&d.cause, &d.request, &d.contact, &d.email})
+        EXPECT_EQ(s->find('\0'), std::string::npos) << *s;
+    EXPECT_EQ(d.cause, "漏\xEF\xBF\xBD水");
+    EXPECT_EQ(d.email, "li@example.com");
+}
+
+TEST_F(EmailParse, ANestedMultipartNeverClosedEndsInsteadOfLoopingForever) {
+    // Found by fuzz/mail_fuzz: Poco's MultipartReader returned empty parts
+    // forever once the outer part ended before the inner closing boundary, and
+    // the e-mail channel's poll never came back.
+    std::istringstream in("Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n"
+                          "--outer\r\n"
+                          "Content-Type: multipart/alternative; boundary=inner\r\n\r\n"
+                          "--inner\r\nContent-Type: text/plain\r\n\r\nleaking\r\n"
+                          "--inner\r\nContent-Type: text/html\r\n\r\n<p>x\r\n"
+                          "--outer--\r\n");
+    ParsedMail m = parse_mail(in, *store_);
+    EXPECT_EQ(m.text, "leaking");
+    EXPECT_TRUE(any_contains(m.problems, "ends without its closing boundary"))
+        << ::testing::PrintToString(m.problems);
+}
+
+TEST_F(EmailParse, AStreamParsesAsTheSameFileDoes) {
+    std::ifstream file(mail("multipart_attachment.eml"), std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    std::istringstream in(bytes.str());
+    ParsedMail from_stream = parse_mail(in, *store_);
+    ParsedMail from_file = parse("multipart_attachment.eml");
+    EXPECT_EQ(from_stream.digest, from_file.digest);
+    EXPECT_EQ(from_stream.text, from_file.text);
+    EXPECT_EQ(from_stream.attachments.size(), from_file.attachments.size());
+    EXPECT_EQ(from_stream.problems, from_file.problems);
 }
 
 TEST(EmailCharset, Utf8PrefixNeverCutsACharacter) {

@@ -167,6 +167,18 @@ TEST(ChunkPlan, StripsAUtf8ByteOrderMark) {
     EXPECT_EQ(field(p.forms[0].form, "customer.company"), "A");
 }
 
+TEST(ChunkPlan, AFileOfOnlyAByteOrderMarkIsTakenWhole) {
+    // Found by fuzz/csv_import_fuzz: an empty sheet saved as "CSV UTF-8" is
+    // just a BOM; its final chunk was answered with consumed = 0, and
+    // `redress import` failed with "the server left 3 bytes … unread".
+    ChunkPlan p = plan("\xEF\xBB\xBF");
+    EXPECT_EQ(p.consumed, 3u);
+    EXPECT_EQ(p.next_row, 1);
+    EXPECT_EQ(p.rows, 0);
+    EXPECT_EQ(plan("").consumed, 0u);
+    EXPECT_EQ(plan("\xEF\xBB\xBF", false).consumed, 0u) << "more may come: wait for the header";
+}
+
 TEST(ChunkPlan, ABomWithAGbkEncodingIsRefused) {
     std::string m = plan_error("\xEF\xBB\xBF" + header, Encoding::Gbk);
     EXPECT_NE(m.find("byte-order mark"), std::string::npos) << m;

@@ -31,6 +31,19 @@ TEST(TextDecoder, ConvertsGb18030FourByteSequences) {
     EXPECT_EQ(d.to_utf8("\xA2\xE3"), "€");
 }
 
+TEST(TextDecoder, ConvertsAFieldOfEuroSignsFromGbk) {
+    // Found by fuzz/csv_import_fuzz: GBK's one-byte 0x80 is "€", three bytes
+    // of UTF-8, and a field of them outgrew the buffer and was called invalid.
+    TextDecoder d(Encoding::Gbk);
+    EXPECT_EQ(d.to_utf8("\x80\x80\x80\x80\x80\x80"), "€€€€€€");
+    EXPECT_EQ(d.to_utf8(std::string(1000, '\x80')), [] {
+        std::string s;
+        for (int i = 0; i < 1000; ++i)
+            s += "€";
+        return s;
+    }());
+}
+
 TEST(TextDecoder, RefusesInvalidAndTruncatedGbk) {
     TextDecoder d(Encoding::Gbk);
     EXPECT_FALSE(d.to_utf8("\xCD")) << "a lead byte with nothing after it";

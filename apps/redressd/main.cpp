@@ -34,6 +34,7 @@
 #include <redress/core/service/channel_switchboard.hpp>
 #include <redress/core/service/complaint_service.hpp>
 #include <redress/core/service/sla_sweeper.hpp>
+#include <redress/core/store/poll_lease.hpp>
 #include <redress/core/store/store.hpp>
 
 namespace redressd {
@@ -387,12 +388,19 @@ private:
             });
         SlaSweeper sweeper(service, std::chrono::seconds(config.sla.sweep_interval_s),
                            Poco::Logger::get("sla"));
-        report::ReportScheduler scheduler(reports, service, Poco::Logger::get("reports"));
+        // Several hosts on one database take turns at the background jobs that
+        // must not run twice at once: a channel's poll, the scheduled reports.
+        PollLeases leases(config.storage.url);
+        report::ReportScheduler scheduler(reports, service, Poco::Logger::get("reports"),
+                                          std::chrono::seconds(60), &leases);
         std::vector<std::shared_ptr<PluginInstance>> intake;
         for (const auto& i : host.instances())
             if (i->library().families() & REDRESS_FAMILY_INTAKE)
                 intake.push_back(i);
-        PluginPoller poller(intake, std::chrono::seconds(config.plugins.poll_interval_s));
+        PluginPoller poller(
+            intake, std::chrono::seconds(config.plugins.poll_interval_s),
+            {&leases, [&metrics](const std::string& plugin) { metrics.count_poll_skipped(plugin); },
+             &Poco::Logger::get("plugins")});
         HangupListener hangups([&reloader] { reloader.reload(); });
         try {
             server.start();

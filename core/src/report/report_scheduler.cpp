@@ -33,11 +33,13 @@ std::string file_name(const ReportRequest& r, const std::string& format) {
 } // namespace
 
 ReportScheduler::ReportScheduler(ReportService& reports, ComplaintService& complaints,
-                                 Poco::Logger& logger, std::chrono::seconds interval)
+                                 Poco::Logger& logger, std::chrono::seconds interval,
+                                 PollLeases* leases)
     : reports_(reports)
     , complaints_(complaints)
     , logger_(logger)
     , interval_(interval)
+    , lease_(leases ? leases->lease("report-schedule") : nullptr)
     , thread_([this] { loop(); }) {}
 
 ReportScheduler::~ReportScheduler() {
@@ -54,7 +56,24 @@ void ReportScheduler::loop() {
     while (!stop_) {
         lock.unlock();
         try {
-            run_due(complaints_.now_ms());
+            // Without the lease another host is on it (or nobody can be sure
+            // of going alone): this pass is skipped, the next one tries again.
+            // No schedule, no lease (and no lock file beside a SQLite database).
+            const bool scheduled = !complaints_.settings()->config.reports.empty();
+            if (!lease_ || !scheduled) {
+                run_due(complaints_.now_ms());
+            } else if (lease_->try_acquire()) {
+                try {
+                    run_due(complaints_.now_ms());
+                } catch (...) {
+                    lease_->release();
+                    throw;
+                }
+                if (!lease_->release())
+                    logger_.warning("lease %s was lost during a pass over the scheduled reports "
+                                    "(its database connection ended)",
+                                    lease_->name());
+            }
         } catch (const std::exception& e) {
             logger_.error("scheduled reports: %s", std::string(e.what()));
         }

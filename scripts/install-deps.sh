@@ -6,12 +6,14 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config clang git
+    libclang-rt-dev   # clang's runtimes: libFuzzer, ASan, UBSan (fuzz/; clang only recommends it)
     # libraries
     libboost-dev libboost-filesystem-dev libpoco-dev libtomlplusplus-dev
     libhowardhinnant-date-dev tzdata libpq-dev libsqlite3-dev libxlsxwriter-dev
     # PostgreSQL server: the tests start a throwaway cluster of their own
     postgresql
     dovecot-core dovecot-pop3d  # POP3 server: the e-mail channel tests start a throwaway one
+    haproxy                     # load balancer: the scale-out tests put one in front of several redressd
     # tests and benchmarks
     googletest libgtest-dev libgmock-dev libbenchmark-dev curl
     python3-openpyxl  # reads back the xlsx reports in the tests

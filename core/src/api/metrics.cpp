@@ -1,5 +1,6 @@
 #include <redress/core/api/metrics.hpp>
 #include <redress/core/plugin/plugin_host.hpp>
+#include <redress/core/store/store.hpp>
 #include <set>
 #include <sstream>
 
@@ -37,7 +38,12 @@ void Metrics::count_complaint(const std::string& department, const std::string& 
     ++complaints_[{department, channel}];
 }
 
-std::string Metrics::prometheus(const PluginHost* plugins) const {
+void Metrics::count_poll_skipped(const std::string& plugin) {
+    std::lock_guard lock(mutex_);
+    ++poll_skipped_[plugin];
+}
+
+std::string Metrics::prometheus(const PluginHost* plugins, const Store* store) const {
     std::ostringstream out;
     {
         std::lock_guard lock(mutex_);
@@ -54,6 +60,11 @@ std::string Metrics::prometheus(const PluginHost* plugins) const {
         for (const auto& [key, n] : complaints_)
             out << "redress_complaints_registered_total{department=\"" << label(key.first)
                 << "\",channel=\"" << label(key.second) << "\"} " << n << "\n";
+        out << "# HELP redress_poll_skipped_total Poll turns of an intake plugin skipped "
+               "because another host held its lease.\n"
+            << "# TYPE redress_poll_skipped_total counter\n";
+        for (const auto& [plugin, n] : poll_skipped_)
+            out << "redress_poll_skipped_total{plugin=\"" << label(plugin) << "\"} " << n << "\n";
     }
     out << "# HELP redress_plugin_calls_total Calls into each plugin.\n"
         << "# TYPE redress_plugin_calls_total counter\n";
@@ -67,6 +78,34 @@ std::string Metrics::prometheus(const PluginHost* plugins) const {
         for (const auto& p : plugins->instances())
             out << "redress_plugin_call_errors_total{plugin=\"" << label(p->name()) << "\"} "
                 << p->stats().errors << "\n";
+    out << "# HELP redress_plugin_calls_skipped_total Calls not made because the plugin was "
+           "isolated after consecutive failures.\n"
+        << "# TYPE redress_plugin_calls_skipped_total counter\n";
+    if (plugins)
+        for (const auto& p : plugins->instances())
+            out << "redress_plugin_calls_skipped_total{plugin=\"" << label(p->name()) << "\"} "
+                << p->stats().skipped << "\n";
+    out << "# HELP redress_plugin_isolated 1 while the plugin is isolated (its calls skipped).\n"
+        << "# TYPE redress_plugin_isolated gauge\n";
+    if (plugins)
+        for (const auto& p : plugins->instances())
+            out << "redress_plugin_isolated{plugin=\"" << label(p->name()) << "\"} "
+                << (p->health().open ? 1 : 0) << "\n";
+    if (store) {
+        // Group commit: creates per commit = creates_total / commits_total.
+        Store::CommitStats c = store->commit_stats();
+        out << "# HELP redress_store_create_commits_total Transactions that committed "
+               "complaints (group commit: one may hold many).\n"
+            << "# TYPE redress_store_create_commits_total counter\n"
+            << "redress_store_create_commits_total " << c.transactions << "\n"
+            << "# HELP redress_store_creates_committed_total Creates those transactions "
+               "carried (one refused alone included).\n"
+            << "# TYPE redress_store_creates_committed_total counter\n"
+            << "redress_store_creates_committed_total " << c.creates << "\n"
+            << "# HELP redress_store_largest_commit Most complaints one transaction held.\n"
+            << "# TYPE redress_store_largest_commit gauge\n"
+            << "redress_store_largest_commit " << c.largest << "\n";
+    }
     return out.str();
 }
 

@@ -1,8 +1,9 @@
 // bench_hello_server: the physical limit for HTTP throughput on this machine.
 // A bare Poco::Net::HTTPServer, set up as redressd's ApiServer is (explicit
-// thread pool, keep-alive, no SO_REUSEPORT), that answers every request with
-// 200 "hello". What redressd does per request is the gap between its figures
-// and this server's, measured with bench_loadgen against both.
+// thread pool, keep-alive, no SO_REUSEPORT), that reads the whole request body
+// and answers a GET with 200 "hello", a POST with 201 and a small JSON (so the
+// same POST /complaints request can be sent to it and to redressd). What redressd does per request
+// is the gap between its figures and this server's, measured with bench_loadgen against both.
 //
 // Usage: bench_hello_server [--port N] [--threads N]
 // Prints "listening on 127.0.0.1:PORT" once, serves until SIGTERM/SIGINT,
@@ -38,6 +39,16 @@ public:
         // next request, so a POST body is consumed even though it is unused.
         Poco::NullOutputStream discard;
         Poco::StreamCopier::copyStream(request.stream(), discard);
+        if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_POST) {
+            // What POST /complaints answers, minus everything redressd does to
+            // earn it: 201 and a small JSON naming the new complaint.
+            response.setStatus(Poco::Net::HTTPResponse::HTTP_CREATED);
+            response.setContentType("application/json");
+            static constexpr char created[] =
+                R"({"id":"00000000-0000-4000-8000-000000000000","tracking_number":"AS-2026-000001","status":"registered"})";
+            response.sendBuffer(created, sizeof created - 1);
+            return;
+        }
         response.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
         response.setContentType("text/plain");
         static constexpr char body[] = "hello";
@@ -75,8 +86,9 @@ protected:
             Poco::Util::HelpFormatter f(options());
             f.setCommand("bench_hello_server");
             f.setUsage("[--port N] [--threads N]");
-            f.setHeader("Answers every HTTP request with 200 \"hello\"; the reference for "
-                        "bench_loadgen.");
+            f.setHeader(
+                "Answers GET with 200 \"hello\", POST with 201 and a small JSON; the reference for "
+                "bench_loadgen.");
             f.format(std::cout);
             return EXIT_OK;
         }

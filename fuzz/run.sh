@@ -58,7 +58,7 @@ for t in "${targets[@]}"; do
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$work/$t/" >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-        cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+        cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
         printf 'fuzz: %-18s ok     %8s runs in %3ss, coverage %s, corpus %s files\n' \
             "$t" "${runs:-?}" "$((SECONDS - start))" "${cov:-?}" "$(find "$corpus" -type f | wc -l)"
     else

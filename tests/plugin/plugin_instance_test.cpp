@@ -191,6 +191,25 @@ TEST(PluginInstance, PluginThatThrowsOnEveryCallIsContainedAndCounted) {
     EXPECT_THROW(p->lookup(r, out), PluginCallError);
 }
 
+// Isolation is for the calls the host makes by itself: a person's HTTP call
+// still reaches the plugin (its status page explains the outage), and
+// failing HTTP calls never isolate it.
+TEST(PluginInstance, AnIsolatedPluginStillAnswersHttpAndHttpFailuresNeverIsolateIt) {
+    auto p = make("fixture_throwing"); // isolated after 5 faults in a row
+    Record r;
+    for (int i = 0; i < 8; ++i)
+        EXPECT_THROW(p->handle_http(r), PluginCallError);
+    EXPECT_EQ(p->stats().skipped, 0u);
+    EXPECT_EQ(p->stats().errors, 8u);
+    for (int i = 0; i < 5; ++i)
+        EXPECT_THROW(p->poll(), PluginCallError);
+    EXPECT_THROW(p->poll(), PluginCallError);
+    EXPECT_EQ(p->stats().skipped, 1u); // the sixth poll was not made
+    EXPECT_THROW(p->handle_http(r), PluginCallError);
+    EXPECT_EQ(p->stats().skipped, 1u); // HTTP was called, not skipped
+    EXPECT_EQ(p->stats().errors, 14u);
+}
+
 TEST(PluginHost, CreatesEveryPluginAndRefusesTheOneWhoseFactoryThrows) {
     PluginRegistry registry;
     for (const char* f : {"fixture_intake", "fixture_bad_factory", "fixture_policy"})

@@ -174,3 +174,29 @@ TEST(CommitGroup, AFailedCommitFailsEveryCallerInTheBatch) {
     // The group is not stuck: the next caller leads again.
     EXPECT_THROW(group.run([](Poco::Data::Session&) {}), std::runtime_error);
 }
+
+TEST(CommitGroup, ABatchRunsItsEntriesInTheirLockOrder) {
+    // Two batches that lock rows in one order cannot deadlock each other.
+    std::vector<std::string> ran;
+    CommitGroup* self = nullptr;
+    std::atomic<bool> leading{false};
+    CommitGroup group([&](const auto& batch) {
+        if (!leading.exchange(true))
+            wait_until_queued(*self, 4);
+        for (auto* e : batch)
+            e->work(session());
+    });
+    self = &group;
+    auto call = [&](std::string order) {
+        group.run([&ran, order](Poco::Data::Session&) { ran.push_back(order); }, order);
+    };
+    std::vector<std::thread> callers;
+    callers.emplace_back(call, "first");
+    while (!leading)
+        std::this_thread::yield();
+    for (const char* order : {"QC/2026", "AS/2026", "QC/2025", "AS/2026"})
+        callers.emplace_back(call, order);
+    for (auto& t : callers)
+        t.join();
+    EXPECT_EQ(ran, (std::vector<std::string>{"first", "AS/2026", "AS/2026", "QC/2025", "QC/2026"}));
+}

@@ -56,8 +56,11 @@ bool is_fault(redress_status s) {
 
 template <class Call>
 void PluginInstance::call(const char* operation, Call&& c) {
-    // create runs once, before anyone could be protected from it.
-    const bool breakable = std::string_view(operation) != "create";
+    // create runs once, before anyone could be protected from it; handle_http
+    // answers a person (a status page that explains an outage must stay up,
+    // and clients must not be able to isolate a channel for everyone).
+    const std::string_view op(operation);
+    const bool breakable = op != "create" && op != "handle_http";
     if (breakable && !breaker_.admit())
         throw PluginCallError(name(), operation, REDRESS_E_UNAVAILABLE, breaker_.why_skipped());
     calls_.fetch_add(1, std::memory_order_relaxed);

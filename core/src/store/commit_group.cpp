@@ -8,8 +8,8 @@ CommitGroup::CommitGroup(BatchRunner run_batch, std::size_t max_batch)
     : run_batch_(std::move(run_batch))
     , max_batch_(std::max<std::size_t>(1, max_batch)) {}
 
-void CommitGroup::run(std::function<void(Poco::Data::Session&)> work) {
-    Entry entry{std::move(work), nullptr, false};
+void CommitGroup::run(std::function<void(Poco::Data::Session&)> work, std::string order) {
+    Entry entry{std::move(work), std::move(order), nullptr, false};
     std::unique_lock lock(mutex_);
     queue_.push_back(&entry);
     while (!entry.done) {
@@ -19,11 +19,15 @@ void CommitGroup::run(std::function<void(Poco::Data::Session&)> work) {
         }
         // Nobody is committing: lead the next batch (ours, or older entries
         // first when more than max_batch are waiting).
-        leading_ = true;
         std::size_t n = std::min(queue_.size(), max_batch_);
         std::vector<Entry*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
         queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+        leading_ = true; // only now: nothing above may leave it set if it throws
         lock.unlock();
+        // Every batch takes its rows' locks in one order, so two batches (two
+        // hosts on one PostgreSQL) cannot each hold a lock the other waits for.
+        std::stable_sort(batch.begin(), batch.end(),
+                         [](const Entry* a, const Entry* b) { return a->order < b->order; });
         try {
             run_batch_(batch);
         } catch (...) {

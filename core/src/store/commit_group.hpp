@@ -16,6 +16,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace Poco::Data {
@@ -29,6 +30,9 @@ public:
     //! One caller's part of a batch.
     struct Entry {
         std::function<void(Poco::Data::Session&)> work;
+        //! A batch runs its entries sorted by this (stable): the rows each
+        //! locks, in the order every batch locks them.
+        std::string order;
         //! Set by the batch runner when this entry's own work failed (the
         //! others in the batch still commit), or when the whole batch failed.
         std::exception_ptr error;
@@ -42,7 +46,8 @@ public:
     explicit CommitGroup(BatchRunner run_batch, std::size_t max_batch = 128);
 
     //! Queues work and returns once it is committed; rethrows its failure.
-    void run(std::function<void(Poco::Data::Session&)> work);
+    //! order: see Entry::order.
+    void run(std::function<void(Poco::Data::Session&)> work, std::string order = {});
 
     struct Stats {
         std::uint64_t batches = 0;

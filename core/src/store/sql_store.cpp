@@ -365,9 +365,13 @@ Store::Created SqlStore::create(Complaint c, const std::string& prefix, int year
 Store::Created SqlStore::create_once(Complaint c, const std::string& prefix, int year,
                                      Event created, const IdempotencyKey& idempotency) {
     std::optional<Created> out;
-    creates_.run([&](Session& s) {
-        out = insert_complaint(s, std::move(c), prefix, year, std::move(created), idempotency);
-    });
+    // Ordered by the tracking counter row each create locks until commit.
+    std::string order = prefix + '/' + std::to_string(year);
+    creates_.run(
+        [&](Session& s) {
+            out = insert_complaint(s, std::move(c), prefix, year, std::move(created), idempotency);
+        },
+        std::move(order));
     return std::move(*out);
 }
 
@@ -383,9 +387,15 @@ void SqlStore::commit_creates(const std::vector<CommitGroup::Entry*>& batch) {
                 e->work(s);
             } catch (...) {
                 e->error = as_store_error(std::current_exception());
-                // Undoes this create only; a failure here (the connection is
-                // gone) fails the whole batch, as it should.
-                execute(s, "ROLLBACK TO SAVEPOINT create_one");
+                // Undoes this create only. If that fails, the transaction is
+                // gone with it (SQLite rolls it all back on a full disk; the
+                // connection may be lost): the whole batch fails, and with
+                // this create's error, which names the cause.
+                try {
+                    execute(s, "ROLLBACK TO SAVEPOINT create_one");
+                } catch (...) {
+                    std::rethrow_exception(e->error);
+                }
             }
             execute(s, "RELEASE SAVEPOINT create_one");
         }
@@ -406,10 +416,10 @@ std::exception_ptr SqlStore::as_store_error(std::exception_ptr error) const {
         return std::make_exception_ptr(
             StoreError(backend() + ": " + e.displayText(), StoreError::Cause::Full));
     } catch (const Poco::Exception& e) {
-        // PostgreSQL says disk_full with SQLSTATE 53100, or the OS's words.
+        // PostgreSQL's disk_full carries the OS's words ("could not extend
+        // file …: No space left on device"); libpq's text has no SQLSTATE.
         const std::string text = e.displayText();
-        bool full = text.find("53100") != std::string::npos ||
-                    text.find("No space left on device") != std::string::npos;
+        bool full = text.find("No space left on device") != std::string::npos;
         return std::make_exception_ptr(
             StoreError(backend() + ": " + text,
                        full ? StoreError::Cause::Full : StoreError::Cause::Unavailable));

@@ -90,14 +90,7 @@ protected:
     //! A valid POST /complaints body (channel phone).
     static std::string complaint_body(const std::string& department = "after-sales",
                                       const std::string& cause = "洗衣机漏水，用了三天就坏了") {
-        return R"({"department":")" + department +
-               R"(","channel":"phone","category":"quality",)"
-               R"("customer":{"company":"华东贸易公司","contact":"王先生","phone":"+86 21 5555 0101","type":"agitated"},)"
-               R"("cause":")" +
-               cause +
-               R"(","request":"换一台新的",)"
-               R"("product":{"name":"滚筒洗衣机 X7","batch":"B-2026-07","previous_brand":"海尔"},)"
-               R"("loss":{"amount_minor":129900,"currency":"CNY"}})";
+        return valid_complaint_body(department, cause);
     }
 
     std::string metrics(std::size_t host) { return call(host, "GET", "/metrics", "").body; }
